@@ -1,0 +1,123 @@
+import { leaderboard } from './boards.js';
+import { ClickThrottle } from './click-throttle.js';
+import { ADMIN_COMMANDS, CHANNEL_COMMANDS, type DrillAction, type DrillCommand, HELP } from './command.js';
+import type { EngineDeps } from './engine-deps.js';
+import { DrillError } from './errors.js';
+import { Practice } from './practice.js';
+import { forgetMe, setPrivacy } from './privacy.js';
+import { setSchedule, showSchedule, turnOffSchedule } from './schedules.js';
+import { statsFor } from './stats.js';
+import type { Actor } from './types.js';
+import type { View } from './views.js';
+
+export interface EngineOptions {
+  /** Called with unexpected errors (a database outage, a bug) before the user sees a polite message. */
+  onError?: (error: unknown, context: { actor: Actor; what: string }) => void;
+  throttle?: ClickThrottle;
+}
+
+export const SLOW_DOWN = 'Slow down a little: that was a lot of clicks in one second.';
+export const SOMETHING_WENT_WRONG =
+  'Something went wrong on our side and nothing was saved. Please try again in a moment.';
+
+/** The one entry point adapters call: a command or an action in, a plain view out. */
+export class DrillEngine {
+  private readonly practice: Practice;
+  private readonly throttle: ClickThrottle;
+
+  constructor(
+    readonly deps: EngineDeps,
+    private readonly options: EngineOptions = {},
+  ) {
+    this.practice = new Practice(deps);
+    this.throttle = options.throttle ?? new ClickThrottle();
+  }
+
+  get bank() {
+    return this.deps.bank;
+  }
+
+  async command(actor: Actor, command: DrillCommand): Promise<View> {
+    return this.guard(actor, command.name, async () => {
+      if (CHANNEL_COMMANDS.has(command.name) && !actor.inChannel) {
+        throw new DrillError('That command works in a server or workspace channel, not in a direct message.');
+      }
+      if (ADMIN_COMMANDS.has(command.name) && !actor.isAdmin) {
+        throw new DrillError(
+          'Only admins can change the schedule (Manage Server on Discord, workspace admins on Slack).',
+        );
+      }
+      if (command.name !== 'forget-me')
+        await this.deps.store.users.touch(actor, actor.userName, this.deps.clock());
+      return this.run(actor, command);
+    });
+  }
+
+  async action(actor: Actor, action: DrillAction): Promise<View> {
+    return this.guard(actor, action.name, async () => {
+      switch (action.name) {
+        case 'reveal':
+          await this.deps.store.users.touch(actor, actor.userName, this.deps.clock());
+          return this.practice.reveal(actor, action.questionId);
+        case 'write':
+          await this.deps.store.users.touch(actor, actor.userName, this.deps.clock());
+          return this.practice.write(actor, action.questionId, action.text);
+        case 'grade':
+          return this.practice.grade(actor, action.questionId, action.grade);
+        case 'forget-confirm':
+          return forgetMe(this.deps, actor, true);
+      }
+    });
+  }
+
+  /** Autocomplete for a question query: best matches first, or the first questions when empty. */
+  suggestQuestions(query: string, limit = 25): { id: string; label: string }[] {
+    const matches = query.trim()
+      ? this.deps.bank.lookup(query, {}, limit)
+      : this.deps.bank.all().slice(0, limit);
+    return matches.map((q) => ({ id: q.id, label: `#${q.number} ${q.title}` }));
+  }
+
+  private async run(actor: Actor, command: DrillCommand): Promise<View> {
+    switch (command.name) {
+      case 'ask':
+        return this.practice.ask(command);
+      case 'today':
+        return this.practice.today(actor);
+      case 'review':
+        return this.practice.review(actor);
+      case 'topics':
+        return { kind: 'topics', packs: this.deps.bank.summary() };
+      case 'leaderboard':
+        return leaderboard(this.deps, actor, command.period, command.scope);
+      case 'stats':
+        return statsFor(this.deps, actor, command.userId);
+      case 'schedule-set':
+        return setSchedule(this.deps, actor, command);
+      case 'schedule-show':
+        return showSchedule(this.deps, actor);
+      case 'schedule-off':
+        return turnOffSchedule(this.deps, actor);
+      case 'privacy':
+        return setPrivacy(this.deps, actor, command.mode);
+      case 'forget-me':
+        return forgetMe(this.deps, actor, command.confirm);
+      case 'help':
+        return { kind: 'help', commands: [...HELP] };
+    }
+  }
+
+  private async guard(actor: Actor, what: string, fn: () => Promise<View>): Promise<View> {
+    const key = `${actor.platform}:${actor.teamId}:${actor.userId}`;
+    if (!this.throttle.allow(key, this.deps.clock().getTime())) {
+      return { kind: 'notice', tone: 'error', text: SLOW_DOWN };
+    }
+    try {
+      return await fn();
+    } catch (error) {
+      if (error instanceof DrillError) return { kind: 'notice', tone: 'error', text: error.message };
+      this.options.onError?.(error, { actor, what });
+      return { kind: 'notice', tone: 'error', text: SOMETHING_WENT_WRONG };
+    }
+  }
+}

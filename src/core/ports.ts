@@ -1,0 +1,174 @@
+/**
+ * What the core needs from storage. src/store implements it with drizzle on
+ * Postgres or PGlite; the core never sees SQL or a driver.
+ */
+import type { Period } from './periods.js';
+import type { ReviewCardState } from './review-cards.js';
+import type { ScheduleRule } from './schedule-rules.js';
+import type { ChannelRef, Grade, UserRef } from './types.js';
+
+export interface ChannelRecord extends ChannelRef, ScheduleRule {
+  enabled: boolean;
+  nextRunAt: Date | null;
+  disabledReason: string | null;
+}
+
+export interface ChannelStore {
+  get(ref: ChannelRef): Promise<ChannelRecord | undefined>;
+  /** Creates or replaces the channel's schedule and turns it on. */
+  saveSchedule(ref: ChannelRef, rule: ScheduleRule, nextRunAt: Date, now: Date): Promise<void>;
+  /** Turns posting off; false when there was no schedule. */
+  turnOff(ref: ChannelRef, reason: string, now: Date): Promise<boolean>;
+  /** Enabled channels whose next run is at or before `now`. */
+  listDue(now: Date, limit: number): Promise<ChannelRecord[]>;
+  /** Moves next run on, only if no other replica moved it first. */
+  advance(ref: ChannelRef, from: Date, to: Date): Promise<boolean>;
+}
+
+export type DailyPostStatus = 'picked' | 'claimed' | 'sent' | 'skipped' | 'failed';
+
+export interface DailyPostRecord extends ChannelRef {
+  localDate: string;
+  questionId: string;
+  status: DailyPostStatus;
+  claimedAt: Date | null;
+  sentAt: Date | null;
+  messageId: string | null;
+}
+
+export interface DailyPostStore {
+  /** The channel's question for a local date, picking `questionId` if none exists yet. */
+  ensure(ref: ChannelRef, localDate: string, questionId: string, now: Date): Promise<DailyPostRecord>;
+  get(ref: ChannelRef, localDate: string): Promise<DailyPostRecord | undefined>;
+  /** The latest daily post strictly before a local date. */
+  previous(ref: ChannelRef, beforeDate: string): Promise<DailyPostRecord | undefined>;
+  /** How often each question has been the channel's daily question. */
+  postedCounts(ref: ChannelRef): Promise<Map<string, number>>;
+  /**
+   * Claims the right to send the day's post: 'picked' becomes 'claimed', or a
+   * claim older than the lease is taken over. Undefined when another holds it
+   * or it was already sent or skipped.
+   */
+  claim(ref: ChannelRef, localDate: string, now: Date, leaseMs: number): Promise<DailyPostRecord | undefined>;
+  finish(
+    ref: ChannelRef,
+    localDate: string,
+    status: 'sent' | 'skipped' | 'failed',
+    now: Date,
+    messageId?: string | null,
+  ): Promise<void>;
+}
+
+export interface AttemptKey extends ChannelRef {
+  userId: string;
+  questionId: string;
+  localDate: string;
+}
+
+export interface AttemptRecord extends AttemptKey {
+  isDaily: boolean;
+  writtenAnswer: string | null;
+  revealedAt: Date | null;
+  grade: Grade | null;
+  points: number | null;
+  gradedAt: Date | null;
+  /** The user's review card before this attempt's first grade, so a regrade replays from it. */
+  cardBefore: ReviewCardState | null;
+}
+
+export interface DayTally {
+  userId: string;
+  grade: Grade;
+}
+
+export interface GradeCount {
+  questionId: string;
+  grade: Grade;
+  count: number;
+}
+
+export interface AttemptStore {
+  get(key: AttemptKey): Promise<AttemptRecord | undefined>;
+  saveWritten(key: AttemptKey, text: string, isDaily: boolean, now: Date): Promise<void>;
+  /** Records the first reveal (later reveals keep the first time). */
+  reveal(key: AttemptKey, isDaily: boolean, now: Date): Promise<AttemptRecord>;
+  /** Reads the attempt and locks it until the transaction ends. */
+  lockForGrade(key: AttemptKey): Promise<AttemptRecord | undefined>;
+  saveGrade(
+    key: AttemptKey,
+    grade: Grade,
+    points: number,
+    cardBefore: ReviewCardState | null,
+    now: Date,
+  ): Promise<void>;
+  /** Local dates on which the user graded the channel's daily question, newest first. */
+  gradedDailyDates(ref: ChannelRef, userId: string, limit: number): Promise<string[]>;
+  /** Grades given on a channel's daily question of one local date. */
+  dailyTally(ref: ChannelRef, localDate: string): Promise<DayTally[]>;
+  /** Grades in a channel between two local dates (inclusive), by question. */
+  channelGradeCounts(ref: ChannelRef, fromDate: string, toDate: string): Promise<GradeCount[]>;
+  /** A user's grades across the team, by question. */
+  userGradeCounts(user: UserRef): Promise<GradeCount[]>;
+  /** All attempts (graded or not) by the user across the team. */
+  userAttemptCount(user: UserRef): Promise<number>;
+}
+
+/** '*' as the scope channel means the whole team (server or workspace). */
+export const TEAM_SCOPE = '*';
+
+export interface ScoreBucket {
+  scopeChannelId: string;
+  period: Period;
+  periodStart: string;
+}
+
+export interface ScoreRow {
+  userId: string;
+  points: number;
+  answered: number;
+  displayName: string | null;
+  hidden: boolean;
+}
+
+export interface ScoreStore {
+  /** Adds to the pre-aggregated rows, creating them on first use. */
+  add(user: UserRef, buckets: readonly ScoreBucket[], points: number, answered: number): Promise<void>;
+  top(team: Omit<UserRef, 'userId'>, bucket: ScoreBucket, limit: number): Promise<ScoreRow[]>;
+  get(user: UserRef, bucket: ScoreBucket): Promise<ScoreRow | undefined>;
+  /** How many people in the bucket have more points. */
+  countAbove(team: Omit<UserRef, 'userId'>, bucket: ScoreBucket, points: number): Promise<number>;
+}
+
+export interface UserRecord extends UserRef {
+  displayName: string | null;
+  hidden: boolean;
+}
+
+export interface UserStore {
+  get(user: UserRef): Promise<UserRecord | undefined>;
+  /** Keeps the name boards show; a no-op when unchanged. */
+  touch(user: UserRef, displayName: string, now: Date): Promise<void>;
+  setHidden(user: UserRef, hidden: boolean, now: Date): Promise<void>;
+  /** Deletes every row about the user, in every table. */
+  forget(user: UserRef): Promise<void>;
+}
+
+export interface ReviewStore {
+  get(user: UserRef, questionId: string): Promise<ReviewCardState | undefined>;
+  save(user: UserRef, questionId: string, card: ReviewCardState, now: Date): Promise<void>;
+  /** Question ids whose card is due at `now`, most overdue first. */
+  due(user: UserRef, now: Date, limit: number): Promise<string[]>;
+  dueCount(user: UserRef, now: Date): Promise<number>;
+  seenQuestionIds(user: UserRef): Promise<Set<string>>;
+}
+
+export interface Store {
+  channels: ChannelStore;
+  dailyPosts: DailyPostStore;
+  attempts: AttemptStore;
+  scores: ScoreStore;
+  users: UserStore;
+  reviews: ReviewStore;
+  /** Runs fn atomically; the store it receives writes inside the transaction. */
+  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+}

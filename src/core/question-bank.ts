@@ -1,0 +1,128 @@
+import type { Difficulty, Pack, Question, Topic } from './types.js';
+
+export interface QuestionFilter {
+  topic?: Topic | null;
+  difficulty?: Difficulty | null;
+}
+
+export interface TopicCount {
+  topic: Topic;
+  count: number;
+}
+
+export interface PackSummary extends Pack {
+  total: number;
+  topics: TopicCount[];
+}
+
+const words = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, ' ')
+    .split(' ')
+    .filter((w) => w.length > 0);
+
+/** The loaded questions, searchable. Immutable after construction. */
+export class QuestionBank {
+  private readonly byId = new Map<string, Question>();
+  private readonly ordered: Question[];
+
+  constructor(
+    readonly packs: readonly Pack[],
+    questions: readonly Question[],
+  ) {
+    this.ordered = [...questions].sort((a, b) => a.pack.localeCompare(b.pack) || a.number - b.number);
+    for (const q of this.ordered) this.byId.set(q.id, q);
+  }
+
+  get size(): number {
+    return this.ordered.length;
+  }
+
+  all(): readonly Question[] {
+    return this.ordered;
+  }
+
+  get(id: string): Question | undefined {
+    return this.byId.get(id);
+  }
+
+  filter(filter: QuestionFilter = {}): Question[] {
+    return this.ordered.filter(
+      (q) =>
+        (!filter.topic || q.topic === filter.topic) &&
+        (!filter.difficulty || q.difficulty === filter.difficulty),
+    );
+  }
+
+  /** Id, then number ("12" or "#12"), then words: best matches first. */
+  lookup(query: string, filter: QuestionFilter = {}, limit = 10): Question[] {
+    const text = query.trim().toLowerCase();
+    if (!text) return [];
+    const pool = this.filter(filter);
+    const exact = pool.find((q) => q.id === text);
+    if (exact) return [exact];
+    const asNumber = /^#?(\d{1,4})$/.exec(text);
+    if (asNumber) {
+      const n = Number(asNumber[1]);
+      return pool.filter((q) => q.number === n).slice(0, limit);
+    }
+    return this.search(text, pool, limit);
+  }
+
+  private search(text: string, pool: Question[], limit: number): Question[] {
+    const terms = words(text);
+    if (terms.length === 0) return [];
+    const scored: { q: Question; score: number }[] = [];
+    for (const q of pool) {
+      const idWords = words(q.id.replace(/-/g, ' '));
+      const titleWords = words(q.title);
+      const tagWords = q.tags.flatMap(words);
+      let score = 0;
+      for (const term of terms) {
+        const prefix = (w: string) =>
+          w.startsWith(term) || (term.length > 3 && term.startsWith(w) && w.length > 3);
+        if (idWords.includes(term) || tagWords.includes(term)) score += 5;
+        else if (idWords.some(prefix) || tagWords.some(prefix)) score += 3;
+        if (titleWords.includes(term)) score += 4;
+        else if (titleWords.some(prefix)) score += 2;
+        if (q.topic === term) score += 2;
+      }
+      if (score > 0) scored.push({ q, score });
+    }
+    return scored
+      .sort((a, b) => b.score - a.score || a.q.number - b.q.number)
+      .slice(0, limit)
+      .map((s) => s.q);
+  }
+
+  random(filter: QuestionFilter, random: () => number): Question | undefined {
+    const pool = this.filter(filter);
+    return pool[Math.floor(random() * pool.length)];
+  }
+
+  summary(): PackSummary[] {
+    return this.packs.map((pack) => {
+      const inPack = this.ordered.filter((q) => q.pack === pack.id);
+      const counts = new Map<Topic, number>();
+      for (const q of inPack) counts.set(q.topic, (counts.get(q.topic) ?? 0) + 1);
+      return {
+        ...pack,
+        total: inPack.length,
+        topics: [...counts].map(([topic, count]) => ({ topic, count })).sort((a, b) => b.count - a.count),
+      };
+    });
+  }
+}
+
+export function toSummary(q: Question): import('./views.js').QuestionSummary {
+  return {
+    id: q.id,
+    number: q.number,
+    pack: q.pack,
+    title: q.title,
+    topic: q.topic,
+    difficulty: q.difficulty,
+    tags: q.tags,
+  };
+}

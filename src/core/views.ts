@@ -1,0 +1,169 @@
+/**
+ * What the core returns: plain data that each adapter renders for its
+ * platform. Nothing here knows about Block Kit, embeds or terminals.
+ */
+import type { Period } from './periods.js';
+import type { Difficulty, Grade, Topic } from './types.js';
+
+export interface QuestionSummary {
+  id: string;
+  number: number;
+  pack: string;
+  title: string;
+  topic: Topic;
+  difficulty: Difficulty;
+  tags: string[];
+}
+
+/** Yesterday's line on a daily post: how the channel did on the previous daily question. */
+export interface RecapView {
+  localDate: string;
+  question: QuestionSummary | null;
+  answered: number;
+  grades: Record<Grade, number>;
+  /** Names of the people with the day's best grade (anonymous where hidden). */
+  best: string[];
+}
+
+/** Monday's extra: last week's board and the group's weakest topics. */
+export interface WeeklyRecapView {
+  weekStart: string;
+  board: BoardRow[];
+  weakestTopics: { topic: Topic; accuracy: number; attempts: number }[];
+}
+
+export interface QuestionCardView {
+  kind: 'question';
+  /** Why it is shown: the channel's daily post, a lookup, or a review. */
+  context: 'daily' | 'ask' | 'review';
+  question: QuestionSummary;
+  localDate?: string;
+  recap?: RecapView | null;
+  weekly?: WeeklyRecapView | null;
+  /** For reviews: how many more cards are due after this one. */
+  dueAfter?: number;
+  /** For reviews: true when the card was never seen (no due cards left). */
+  unseen?: boolean;
+}
+
+export interface QuestionListView {
+  kind: 'question-list';
+  query: string;
+  matches: QuestionSummary[];
+}
+
+export interface RevealView {
+  kind: 'reveal';
+  question: QuestionSummary;
+  answer: string;
+  keyPoints: string[];
+  example: string | null;
+  followUps: string[];
+  writtenAnswer: string | null;
+  currentGrade: Grade | null;
+}
+
+export interface AnswerSavedView {
+  kind: 'answer-saved';
+  question: QuestionSummary;
+}
+
+export interface GradeResultView {
+  kind: 'graded';
+  question: QuestionSummary;
+  grade: Grade;
+  points: number;
+  /** True when this replaced an earlier grade (which then no longer counts). */
+  replaced: boolean;
+  totalPoints: number;
+  streak: number;
+  weekRank: number | null;
+}
+
+export interface BoardRow {
+  rank: number;
+  name: string;
+  points: number;
+  answered: number;
+  isCaller: boolean;
+}
+
+export interface BoardView {
+  kind: 'board';
+  period: Period;
+  scope: 'channel' | 'server';
+  periodStart: string;
+  rows: BoardRow[];
+  /** The caller's own row when it is not among rows. */
+  caller: BoardRow | null;
+}
+
+export interface StatsView {
+  kind: 'stats';
+  name: string;
+  isCaller: boolean;
+  totalPoints: number;
+  weekPoints: number;
+  streak: number;
+  attempts: number;
+  graded: number;
+  grades: Record<Grade, number>;
+  byTopic: { topic: Topic; attempts: number; accuracy: number }[];
+  reviewsDue: number;
+}
+
+export interface TopicsView {
+  kind: 'topics';
+  packs: {
+    id: string;
+    name: string;
+    description: string;
+    total: number;
+    topics: { topic: Topic; count: number }[];
+  }[];
+}
+
+export interface ScheduleView {
+  kind: 'schedule';
+  schedule: {
+    time: string;
+    timezone: string;
+    days: string;
+    topic: Topic | null;
+    difficulty: Difficulty | null;
+    enabled: boolean;
+    /** The next post in the channel's zone, like "Tue 2026-11-24 09:00 Europe/Berlin". */
+    nextPost: string | null;
+    disabledReason: string | null;
+  } | null;
+  changed: 'set' | 'off' | null;
+}
+
+export interface ForgetConfirmView {
+  kind: 'forget-confirm';
+}
+
+export interface HelpView {
+  kind: 'help';
+  commands: { usage: string; description: string }[];
+}
+
+export interface NoticeView {
+  kind: 'notice';
+  tone: 'info' | 'success' | 'error';
+  text: string;
+}
+
+export type View =
+  | QuestionCardView
+  | QuestionListView
+  | RevealView
+  | AnswerSavedView
+  | GradeResultView
+  | BoardView
+  | StatsView
+  | TopicsView
+  | ScheduleView
+  | ForgetConfirmView
+  | HelpView
+  | NoticeView;

@@ -1,0 +1,84 @@
+import { and, asc, eq, lte } from 'drizzle-orm';
+import type { ChannelRecord, ChannelStore } from '../core/ports.js';
+import type { ScheduleRule } from '../core/schedule-rules.js';
+import type { ChannelRef, Difficulty, Platform, Topic } from '../core/types.js';
+import type { Database } from './database.js';
+import { channelIs } from './keys.js';
+import { channels } from './schema.js';
+
+function toRecord(row: typeof channels.$inferSelect): ChannelRecord {
+  return {
+    platform: row.platform as Platform,
+    teamId: row.teamId,
+    channelId: row.channelId,
+    time: row.time,
+    timezone: row.timezone,
+    days: row.days,
+    topic: row.topic as Topic | null,
+    difficulty: row.difficulty as Difficulty | null,
+    enabled: row.enabled,
+    nextRunAt: row.nextRunAt,
+    disabledReason: row.disabledReason,
+  };
+}
+
+export class ChannelRepository implements ChannelStore {
+  constructor(private readonly db: Database) {}
+
+  async get(ref: ChannelRef): Promise<ChannelRecord | undefined> {
+    const [row] = await this.db.select().from(channels).where(channelIs(channels, ref)).limit(1);
+    return row ? toRecord(row) : undefined;
+  }
+
+  async saveSchedule(ref: ChannelRef, rule: ScheduleRule, nextRunAt: Date, now: Date): Promise<void> {
+    const values = {
+      time: rule.time,
+      timezone: rule.timezone,
+      days: rule.days,
+      topic: rule.topic,
+      difficulty: rule.difficulty,
+      enabled: true,
+      nextRunAt,
+      disabledReason: null,
+      updatedAt: now,
+    };
+    await this.db
+      .insert(channels)
+      .values({
+        platform: ref.platform,
+        teamId: ref.teamId,
+        channelId: ref.channelId,
+        createdAt: now,
+        ...values,
+      })
+      .onConflictDoUpdate({ target: [channels.platform, channels.teamId, channels.channelId], set: values });
+  }
+
+  async turnOff(ref: ChannelRef, reason: string, now: Date): Promise<boolean> {
+    const rows = await this.db
+      .update(channels)
+      .set({ enabled: false, nextRunAt: null, disabledReason: reason, updatedAt: now })
+      .where(channelIs(channels, ref))
+      .returning({ channelId: channels.channelId });
+    return rows.length > 0;
+  }
+
+  async listDue(now: Date, limit: number): Promise<ChannelRecord[]> {
+    const rows = await this.db
+      .select()
+      .from(channels)
+      .where(and(eq(channels.enabled, true), lte(channels.nextRunAt, now)))
+      .orderBy(asc(channels.nextRunAt))
+      .limit(limit);
+    return rows.map(toRecord);
+  }
+
+  async advance(ref: ChannelRef, from: Date, to: Date): Promise<boolean> {
+    const rows = await this.db
+      .update(channels)
+      .set({ nextRunAt: to })
+      .where(and(channelIs(channels, ref), eq(channels.enabled, true), eq(channels.nextRunAt, from)))
+      .returning({ channelId: channels.channelId });
+    return rows.length > 0;
+  }
+}

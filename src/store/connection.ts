@@ -1,0 +1,58 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import type { Database } from './database.js';
+import * as schema from './schema.js';
+
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url));
+
+// Any fixed number: replicas starting together take turns migrating.
+const MIGRATION_LOCK = 734_211_901;
+
+export interface Connection {
+  db: Database;
+  kind: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+export interface ConnectionOptions {
+  /** postgres://… uses postgres.js against that server; unset uses embedded PGlite. */
+  databaseUrl?: string | undefined;
+  /** PGlite's data directory; 'memory://' keeps it in memory (tests). */
+  dataDir?: string;
+  /** postgres.js pool size. */
+  maxConnections?: number;
+}
+
+/** Opens the database and applies drizzle's migrations, on either driver. */
+export async function openDatabase(options: ConnectionOptions): Promise<Connection> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.maxConnections ?? 10);
+  return openPglite(options.dataDir ?? './data');
+}
+
+async function openPglite(dataDir: string): Promise<Connection> {
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const client = dataDir.startsWith('memory://') ? new PGlite() : new PGlite(dataDir);
+  const db = drizzlePglite({ client, schema });
+  await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  return { db: db as unknown as Database, kind: 'pglite', close: () => client.close() };
+}
+
+async function openPostgres(url: string, max: number): Promise<Connection> {
+  const client = postgres(url, { max, onnotice: () => {}, connect_timeout: 10 });
+  const db = drizzlePostgres({ client, schema });
+  const lock = await client.reserve();
+  try {
+    await lock`select pg_advisory_lock(${MIGRATION_LOCK})`;
+    await migratePostgres(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    await lock`select pg_advisory_unlock(${MIGRATION_LOCK})`;
+  } finally {
+    lock.release();
+  }
+  return { db: db as unknown as Database, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
+}

@@ -1,0 +1,151 @@
+/**
+ * The one schema for PGlite and Postgres. Every row is keyed by platform +
+ * team + the platform's own ids so one database serves many teams. Writes a
+ * user can repeat land on these primary keys with ON CONFLICT.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
+import type { ReviewCardState } from '../core/review-cards.js';
+
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const channels = pgTable(
+  'channels',
+  {
+    platform: text('platform').notNull(),
+    teamId: text('team_id').notNull(),
+    channelId: text('channel_id').notNull(),
+    time: text('time').notNull(),
+    timezone: text('timezone').notNull(),
+    days: smallint('days').array().notNull(),
+    topic: text('topic'),
+    difficulty: text('difficulty'),
+    enabled: boolean('enabled').notNull().default(true),
+    nextRunAt: at('next_run_at'),
+    disabledReason: text('disabled_reason'),
+    createdAt: at('created_at').notNull(),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'channels_pk', columns: [t.platform, t.teamId, t.channelId] }),
+    index('channels_due_idx').on(t.nextRunAt).where(sql`${t.enabled}`),
+  ],
+);
+
+export const dailyPosts = pgTable(
+  'daily_posts',
+  {
+    platform: text('platform').notNull(),
+    teamId: text('team_id').notNull(),
+    channelId: text('channel_id').notNull(),
+    localDate: date('local_date', { mode: 'string' }).notNull(),
+    questionId: text('question_id').notNull(),
+    // picked -> claimed -> sent | skipped | failed
+    status: text('status').notNull().default('picked'),
+    claimedAt: at('claimed_at'),
+    sentAt: at('sent_at'),
+    messageId: text('message_id'),
+    createdAt: at('created_at').notNull(),
+  },
+  (t) => [primaryKey({ name: 'daily_posts_pk', columns: [t.platform, t.teamId, t.channelId, t.localDate] })],
+);
+
+export const attempts = pgTable(
+  'attempts',
+  {
+    platform: text('platform').notNull(),
+    teamId: text('team_id').notNull(),
+    channelId: text('channel_id').notNull(),
+    userId: text('user_id').notNull(),
+    questionId: text('question_id').notNull(),
+    localDate: date('local_date', { mode: 'string' }).notNull(),
+    isDaily: boolean('is_daily').notNull().default(false),
+    writtenAnswer: text('written_answer'),
+    revealedAt: at('revealed_at'),
+    grade: text('grade'),
+    points: integer('points'),
+    gradedAt: at('graded_at'),
+    cardBefore: jsonb('card_before').$type<ReviewCardState>(),
+    createdAt: at('created_at').notNull(),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (t) => [
+    primaryKey({
+      name: 'attempts_pk',
+      columns: [t.platform, t.teamId, t.channelId, t.userId, t.questionId, t.localDate],
+    }),
+    index('attempts_user_idx').on(t.platform, t.teamId, t.userId),
+    index('attempts_channel_day_idx').on(t.platform, t.teamId, t.channelId, t.localDate),
+  ],
+);
+
+/** Pre-aggregated points per user, scope (a channel or '*' for the team) and period. */
+export const scores = pgTable(
+  'scores',
+  {
+    platform: text('platform').notNull(),
+    teamId: text('team_id').notNull(),
+    scopeChannelId: text('scope_channel_id').notNull(),
+    period: text('period').notNull(),
+    periodStart: date('period_start', { mode: 'string' }).notNull(),
+    userId: text('user_id').notNull(),
+    points: integer('points').notNull().default(0),
+    answered: integer('answered').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({
+      name: 'scores_pk',
+      columns: [t.platform, t.teamId, t.scopeChannelId, t.period, t.periodStart, t.userId],
+    }),
+    index('scores_board_idx').on(
+      t.platform,
+      t.teamId,
+      t.scopeChannelId,
+      t.period,
+      t.periodStart,
+      t.points.desc(),
+    ),
+    index('scores_user_idx').on(t.platform, t.teamId, t.userId),
+  ],
+);
+
+export const users = pgTable(
+  'users',
+  {
+    platform: text('platform').notNull(),
+    teamId: text('team_id').notNull(),
+    userId: text('user_id').notNull(),
+    displayName: text('display_name'),
+    hidden: boolean('hidden').notNull().default(false),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ name: 'users_pk', columns: [t.platform, t.teamId, t.userId] })],
+);
+
+export const reviewCards = pgTable(
+  'review_cards',
+  {
+    platform: text('platform').notNull(),
+    teamId: text('team_id').notNull(),
+    userId: text('user_id').notNull(),
+    questionId: text('question_id').notNull(),
+    card: jsonb('card').$type<ReviewCardState>().notNull(),
+    due: at('due').notNull(),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'review_cards_pk', columns: [t.platform, t.teamId, t.userId, t.questionId] }),
+    index('review_cards_due_idx').on(t.platform, t.teamId, t.userId, t.due),
+  ],
+);
