@@ -58,7 +58,7 @@ const envSchema = z.object({
     .refine((n) => Number.isInteger(n) && n >= 0 && n <= 65535, {
       message: 'must be a port number (0-65535)',
     }),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 
 export interface SlackConfig {
@@ -85,6 +85,7 @@ export interface Config {
   contentDir: string;
   defaultTimeZone: string;
   port: number;
+  /** Unset: info for the bots, warn for the console (its terminal is the conversation). */
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   slack: SlackConfig | null;
   discord: DiscordConfig | null;

@@ -50,6 +50,8 @@ export interface DailyPostStore {
    * or it was already sent or skipped.
    */
   claim(ref: ChannelRef, localDate: string, now: Date, leaseMs: number): Promise<DailyPostRecord | undefined>;
+  /** Gives a claim back (the post failed for now) so a later tick can try again. */
+  release(ref: ChannelRef, localDate: string): Promise<void>;
   finish(
     ref: ChannelRef,
     localDate: string,

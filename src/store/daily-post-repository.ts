@@ -90,6 +90,13 @@ export class DailyPostRepository implements DailyPostStore {
     return row ? toRecord(row) : undefined;
   }
 
+  async release(ref: ChannelRef, localDate: string): Promise<void> {
+    await this.db
+      .update(dailyPosts)
+      .set({ status: 'picked', claimedAt: null })
+      .where(and(this.dayIs(ref, localDate), eq(dailyPosts.status, 'claimed')));
+  }
+
   async finish(
     ref: ChannelRef,
     localDate: string,

@@ -1,0 +1,116 @@
+/**
+ * The composition root: config -> logger -> question bank -> store -> core ->
+ * adapters -> scheduler. Everything is built here and passed in.
+ */
+import { userInfo } from 'node:os';
+import { startConsole } from './adapters/console/register.js';
+import { ConfigError, loadConfig } from './config.js';
+import { ContentError, loadQuestionBank } from './content/load-packs.js';
+import { ClickThrottle } from './core/click-throttle.js';
+import { DrillEngine } from './core/engine.js';
+import type { EngineDeps } from './core/engine-deps.js';
+import type { Actor } from './core/types.js';
+import { createLogger } from './logger.js';
+import type { ChannelPoster } from './scheduler/channel-poster.js';
+import { DailyScheduler } from './scheduler/daily-scheduler.js';
+import { startTicker } from './scheduler/ticker.js';
+import { openDatabase } from './store/connection.js';
+import { createStore } from './store/store.js';
+
+function fail(lines: string[]): never {
+  for (const line of lines) process.stderr.write(`${line}\n`);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) fail([`Configuration error: ${error.message}`]);
+    throw error;
+  }
+  const consoleMode = !config.slack && !config.discord;
+  const logger = createLogger({
+    level: config.logLevel ?? (consoleMode ? 'warn' : 'info'),
+    secrets: [
+      config.slack?.botToken,
+      config.slack?.signingSecret,
+      config.slack?.appToken,
+      config.discord?.token,
+    ],
+  });
+
+  let bank: ReturnType<typeof loadQuestionBank>;
+  try {
+    bank = loadQuestionBank(config.contentDir);
+  } catch (error) {
+    if (error instanceof ContentError) {
+      fail([
+        `The question bank in ${config.contentDir} has problems:`,
+        ...error.problems.map((p) => `${p.file}: ${p.message}`),
+      ]);
+    }
+    throw error;
+  }
+
+  const connection = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  logger.info({ database: connection.kind, questions: bank.size }, 'database ready');
+  const deps: EngineDeps = {
+    store: createStore(connection.db),
+    bank,
+    clock: () => new Date(),
+    random: Math.random,
+    defaultTimeZone: config.defaultTimeZone,
+  };
+  const engine = new DrillEngine(deps, {
+    ...(consoleMode ? { throttle: ClickThrottle.unlimited() } : {}),
+    onError: (error, context) =>
+      logger.error({ err: error, platform: context.actor.platform, what: context.what }, 'unexpected error'),
+  });
+
+  const posters: ChannelPoster[] = [];
+  const stops: (() => Promise<void>)[] = [];
+  let consoleDone: Promise<void> | null = null;
+
+  if (consoleMode) {
+    const name = userInfo().username || 'you';
+    const actor: Actor = {
+      platform: 'console',
+      teamId: 'local',
+      channelId: 'console',
+      userId: name,
+      userName: name,
+      isAdmin: true,
+      inChannel: true,
+    };
+    const session = startConsole({ engine, actor, input: process.stdin, output: process.stdout });
+    posters.push(session.poster);
+    consoleDone = session.done;
+  }
+
+  const ticker = startTicker(new DailyScheduler({ deps, posters, logger }), logger);
+  logger.info({ adapters: posters.map((p) => p.platform) }, 'ready');
+
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    await ticker.stop();
+    for (const stop of stops.reverse())
+      await stop().catch((error) => logger.error({ err: error }, 'stop failed'));
+    await connection.close();
+    process.exit(code);
+  };
+  process.once('SIGINT', () => void shutdown(0));
+  process.once('SIGTERM', () => void shutdown(0));
+  if (consoleDone) {
+    await consoleDone;
+    await shutdown(0);
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`Interview Drill could not start: ${(error as Error).message}\n`);
+  process.exit(1);
+});
