@@ -7,6 +7,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     // PGlite is CPU heavy on start; two cores, two workers.
     maxWorkers: 2,
-    fileParallelism: true,
+    // CI also writes a JSON summary that .ci/run turns into one closing line.
+    reporters: process.env.CI ? ['default', 'json'] : ['default'],
+    outputFile: { json: 'test-results.json' },
   },
 });

@@ -1,0 +1,79 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'drill-console-'));
+
+/** Runs `npm start`'s entry point (tsx src/main.ts) with a script on stdin, as a newcomer would pipe it. */
+function runConsole(
+  script: string,
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; out: string; err: string }> {
+  const clean = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !/^(SLACK_|DISCORD_|DATABASE_URL|LOG_LEVEL|CI)/.test(k)),
+  );
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    env: { ...clean, DRILL_DATA_DIR: dataDir, ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d) => {
+    out += d;
+  });
+  child.stderr.on('data', (d) => {
+    err += d;
+  });
+  child.stdin.end(script);
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, out, err })));
+}
+
+describe('the console (npm start with no platform tokens)', () => {
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('shows a question, reveals, grades nailed, and the week board lists the user with 3 points', async () => {
+    const { code, out } = await runConsole(
+      [
+        '/drill ask gil',
+        'answer only one thread runs bytecode at a time',
+        'reveal',
+        'grade nailed',
+        '/drill leaderboard week',
+        '',
+      ].join('\n'),
+    );
+    expect(code).toBe(0);
+    expect(out).toMatch(/Today's question \(\d{4}-\d{2}-\d{2}\): #\d+/);
+    expect(out).toMatch(/Question: #1 What is the Global Interpreter Lock/);
+    expect(out).toMatch(/Model answer — #1/);
+    expect(out).toMatch(/Your answer:\nonly one thread runs bytecode at a time/);
+    expect(out).toMatch(/Nailed it: \+3 points/);
+    expect(out).toMatch(/🥇 {2}1\. \S+ +3 pts {2}← you/);
+  });
+
+  it('keeps the points across runs (data persists in DRILL_DATA_DIR)', async () => {
+    const { code, out } = await runConsole('/drill leaderboard week\n/drill stats\n');
+    expect(code).toBe(0);
+    expect(out).toMatch(/🥇 {2}1\. \S+ +3 pts/);
+    expect(out).toMatch(/Points: 3/);
+  });
+
+  it('answers unknown input with a one-line hint and never a stack trace', async () => {
+    const { code, out, err } = await runConsole(
+      'frobnicate\n/drill nonsense\ngrade brilliant\nreveal\nquit\n/drill today\n',
+    );
+    expect(code).toBe(0);
+    expect(out).toMatch(/Unknown input "frobnicate"\. Try:/);
+    expect(out).toMatch(/Unknown command "nonsense"/);
+    expect(out).toMatch(/Grade with: grade nailed/);
+    expect(`${out}${err}`).not.toMatch(/\n\s+at /);
+  });
+
+  it('refuses a broken configuration with one line naming the variable', async () => {
+    const { code, err } = await runConsole('', { PORT: 'eighty' });
+    expect(code).toBe(1);
+    expect(err.trim()).toBe('Configuration error: PORT: must be a port number (0-65535)');
+  });
+});
