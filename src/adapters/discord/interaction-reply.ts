@@ -1,0 +1,116 @@
+import {
+  type InteractionEditReplyOptions,
+  type InteractionReplyOptions,
+  MessageFlags,
+  type RepliableInteraction,
+} from 'discord.js';
+import { SOMETHING_WENT_WRONG } from '../../core/engine.js';
+import type { View } from '../../core/views.js';
+import type { Logger } from '../../logger.js';
+import type { DiscordMessage } from './message-layout.js';
+import { renderView } from './render-view.js';
+
+/**
+ * How an interaction is answered. Every one is acknowledged first (a deferred
+ * reply, within Discord's 3 seconds however slow the database is), then the
+ * deferred message is edited:
+ * - public: a reply the channel sees (a question card, a board);
+ * - ephemeral: a reply only the clicker sees (a reveal, stats);
+ * - update: edits the message the button is on (the forget-me prompt).
+ * Error notices are always ephemeral.
+ */
+export type ReplyMode = 'public' | 'ephemeral' | 'update';
+
+const COULD_NOT_SHOW = 'Something went wrong showing the result. Please try again in a moment.';
+
+/** Nothing a user typed may ping anyone: no parsed mentions on any message we send. */
+export const noMentions = (): { parse: [] } => ({ parse: [] });
+
+function replyPayload(message: DiscordMessage, ephemeral: boolean): InteractionReplyOptions {
+  return {
+    ...(message.content ? { content: message.content } : {}),
+    embeds: message.embeds,
+    components: message.components,
+    allowedMentions: noMentions(),
+    ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
+  };
+}
+
+function editPayload(message: DiscordMessage): InteractionEditReplyOptions {
+  // Explicit empties so an edit never keeps the old message's embeds or buttons.
+  return {
+    content: message.content ?? '',
+    embeds: message.embeds,
+    components: message.components,
+    allowedMentions: noMentions(),
+  };
+}
+
+/** A short ephemeral answer without deferring: for replies that need no database. */
+export async function replyEphemeral(interaction: RepliableInteraction, text: string, logger: Logger) {
+  try {
+    await interaction.reply({ content: text, flags: MessageFlags.Ephemeral, allowedMentions: noMentions() });
+  } catch (error) {
+    logger.warn({ err: error, interactionId: interaction.id }, 'discord: could not reply');
+  }
+}
+
+async function acknowledge(interaction: RepliableInteraction, mode: ReplyMode): Promise<void> {
+  if (mode === 'update' && (interaction.isMessageComponent() || interaction.isModalSubmit())) {
+    await interaction.deferUpdate();
+  } else {
+    await interaction.deferReply(mode === 'public' ? {} : { flags: MessageFlags.Ephemeral });
+  }
+}
+
+async function deliver(interaction: RepliableInteraction, mode: ReplyMode, view: View): Promise<void> {
+  const [first, ...more] = renderView(view);
+  if (!first) return;
+  if (view.kind === 'notice' && view.tone === 'error') {
+    // Deferred publicly: remove the "thinking…" message and say it privately instead.
+    if (mode === 'public') await interaction.deleteReply();
+    await interaction.followUp(replyPayload(first, true));
+    return;
+  }
+  await interaction.editReply(editPayload(first));
+  for (const message of more) await interaction.followUp(replyPayload(message, mode !== 'public'));
+}
+
+/**
+ * Acknowledges, runs the work (an engine call), renders and sends. Never
+ * throws: Discord errors are logged and, where still possible, the user gets
+ * an ephemeral apology.
+ */
+export async function answerWith(
+  interaction: RepliableInteraction,
+  mode: ReplyMode,
+  work: () => Promise<View>,
+  logger: Logger,
+): Promise<void> {
+  try {
+    await acknowledge(interaction, mode);
+  } catch (error) {
+    // Already acknowledged (a resent interaction) or expired: the work must not run twice.
+    logger.warn({ err: error, interactionId: interaction.id }, 'discord: could not acknowledge interaction');
+    return;
+  }
+  let view: View;
+  try {
+    view = await work();
+  } catch (error) {
+    logger.error({ err: error, interactionId: interaction.id }, 'discord: interaction work failed');
+    view = { kind: 'notice', tone: 'error', text: SOMETHING_WENT_WRONG };
+  }
+  try {
+    await deliver(interaction, mode, view);
+  } catch (error) {
+    logger.error({ err: error, interactionId: interaction.id }, 'discord: could not deliver reply');
+    try {
+      await interaction.followUp(
+        replyPayload({ content: `⚠️ ${COULD_NOT_SHOW}`, embeds: [], components: [] }, true),
+      );
+    } catch {
+      // The token may have expired (15 minutes); nothing more to do.
+    }
+  }
+}

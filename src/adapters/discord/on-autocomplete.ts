@@ -1,0 +1,18 @@
+import type { AutocompleteInteraction } from 'discord.js';
+import type { HandlerDeps } from './handler-deps.js';
+import { autocompleteChoices } from './translate-autocomplete.js';
+
+/** Suggestions come from memory (the bank, the zone list): answered at once, never deferred. */
+export async function onAutocomplete(
+  interaction: AutocompleteInteraction,
+  { engine, logger }: HandlerDeps,
+): Promise<void> {
+  try {
+    const focused = interaction.options.getFocused(true);
+    await interaction.respond(
+      autocompleteChoices(engine, { name: focused.name, value: String(focused.value) }),
+    );
+  } catch (error) {
+    logger.warn({ err: error, interactionId: interaction.id }, 'discord: autocomplete failed');
+  }
+}

@@ -1,0 +1,35 @@
+import type { ButtonInteraction } from 'discord.js';
+import type { HandlerDeps } from './handler-deps.js';
+import { answerWith, replyEphemeral } from './interaction-reply.js';
+import { renderAnswerModal } from './render-answer-modal.js';
+import { actorOf } from './translate-actor.js';
+import { translateButton } from './translate-component.js';
+
+export async function onButton(
+  interaction: ButtonInteraction,
+  { engine, logger }: HandlerDeps,
+): Promise<void> {
+  const request = translateButton(interaction);
+  if (!request) {
+    await replyEphemeral(
+      interaction,
+      '⚠️ That button is not from this bot version. Try /drill today.',
+      logger,
+    );
+    return;
+  }
+  if (request.kind === 'open-modal') {
+    // A modal must be the first response, so it cannot be deferred; it needs no database.
+    const title = engine.bank.get(request.questionId)?.title ?? null;
+    try {
+      await interaction.showModal(renderAnswerModal(request.questionId, title));
+    } catch (error) {
+      logger.warn({ err: error, interactionId: interaction.id }, 'discord: could not open the answer modal');
+    }
+    return;
+  }
+  const { action } = request;
+  // The forget-me prompt is replaced by its outcome; every other click answers privately.
+  const mode = action.name === 'forget-confirm' ? 'update' : 'ephemeral';
+  await answerWith(interaction, mode, () => engine.action(actorOf(interaction), action), logger);
+}

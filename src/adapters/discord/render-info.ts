@@ -1,0 +1,92 @@
+import {
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type APIEmbed,
+  ButtonStyle,
+  ComponentType,
+} from 'discord.js';
+import type { HelpView, NoticeView, ScheduleView, TopicsView } from '../../core/views.js';
+import { FORGET_CONFIRM_ID } from './custom-ids.js';
+import { COLORS } from './embed-style.js';
+
+export function renderTopics(view: TopicsView): APIEmbed[] {
+  return view.packs.map((p) => ({
+    color: COLORS.info,
+    title: `${p.name} — ${p.total} questions`,
+    description: `${p.description}\n\n${p.topics.map((t) => `**${t.topic}**: ${t.count}`).join(' · ')}`,
+    footer: { text: `pack: ${p.id}` },
+  }));
+}
+
+export function renderSchedule(view: ScheduleView): APIEmbed {
+  const s = view.schedule;
+  if (!s) {
+    return {
+      color: COLORS.info,
+      title: 'No daily question here yet',
+      description:
+        'Someone with Manage Server can start one: `/drill schedule set time:09:00 timezone:Europe/Berlin`',
+    };
+  }
+  const title =
+    view.changed === 'set'
+      ? 'Daily question scheduled'
+      : view.changed === 'off'
+        ? 'Daily posts turned off'
+        : 'Daily question schedule';
+  const fields = [
+    { name: 'Time', value: `${s.time} ${s.timezone}`, inline: true },
+    { name: 'Days', value: s.days, inline: true },
+    { name: 'Filter', value: [s.topic, s.difficulty].filter(Boolean).join(', ') || 'any', inline: true },
+    {
+      name: s.enabled ? 'Next post' : 'State',
+      value: s.enabled ? (s.nextPost ?? 'soon') : `Off${s.disabledReason ? ` (${s.disabledReason})` : ''}`,
+    },
+  ];
+  return { color: view.changed === 'off' ? COLORS.info : COLORS.success, title, fields };
+}
+
+export function renderHelp(view: HelpView): APIEmbed {
+  return {
+    color: COLORS.info,
+    title: 'Interview Drill — /drill',
+    description: 'Pick a subcommand from the menu; options are offered as you type.',
+    fields: view.commands.map((c) => ({ name: c.usage, value: c.description })),
+  };
+}
+
+export function renderForgetConfirm(): {
+  embeds: APIEmbed[];
+  components: APIActionRowComponent<APIButtonComponent>[];
+} {
+  return {
+    embeds: [
+      {
+        color: COLORS.error,
+        title: 'Forget me?',
+        description:
+          'This deletes every answer, grade, point, streak and review card the bot keeps about you. It cannot be undone.',
+      },
+    ],
+    components: [
+      {
+        type: ComponentType.ActionRow,
+        components: [
+          {
+            type: ComponentType.Button,
+            style: ButtonStyle.Danger,
+            label: 'Delete everything about me',
+            custom_id: FORGET_CONFIRM_ID,
+          },
+        ],
+      },
+    ],
+  };
+}
+
+const NOTICE_ICON = { info: 'ℹ️', success: '✅', error: '⚠️' } as const;
+
+/** Notices are plain content: short, and the text may quote what the user typed. */
+export function renderNotice(view: NoticeView): string {
+  return `${NOTICE_ICON[view.tone]} ${view.text}`;
+}
