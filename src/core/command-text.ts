@@ -1,6 +1,7 @@
 import type { DrillCommand } from './command.js';
 import { DrillError } from './errors.js';
 import { PERIODS, type Period } from './periods.js';
+import { parseDays } from './schedule-rules.js';
 import { DIFFICULTIES, type Difficulty, TOPICS, type Topic } from './types.js';
 
 const isTopic = (v: string): v is Topic => (TOPICS as readonly string[]).includes(v);
@@ -104,7 +105,10 @@ export function parseCommandText(input: string): DrillCommand {
       }
       const time = named.get('time') ?? positional.shift();
       const timezone = named.get('timezone') ?? positional.shift();
-      const days = named.get('days') ?? positional.shift() ?? 'daily';
+      // Everything after the zone is the day set ("mon wed fri", "Mon, Fri"); parseDays refuses stray words.
+      const days = named.get('days') ?? (positional.length > 0 ? positional.splice(0).join(' ') : 'daily');
+      if (positional.length > 0) throw new DrillError(`Unexpected "${positional.join(' ')}" after the days.`);
+      parseDays(days);
       if (!time || !timezone) {
         throw new DrillError(
           'Usage: /drill schedule set HH:MM <Area/City> [daily|weekdays|mon,wed,fri] [topic=…] [difficulty=…]',

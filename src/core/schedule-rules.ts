@@ -33,19 +33,40 @@ export function parseTimeZone(text: string): string {
   return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
 }
 
+const DAY_WORDS: Record<string, number> = {
+  sun: 0,
+  sunday: 0,
+  mon: 1,
+  monday: 1,
+  tue: 2,
+  tues: 2,
+  tuesday: 2,
+  wed: 3,
+  wednesday: 3,
+  thu: 4,
+  thur: 4,
+  thurs: 4,
+  thursday: 4,
+  fri: 5,
+  friday: 5,
+  sat: 6,
+  saturday: 6,
+};
+
+/** daily, weekdays, weekends, or day names separated by commas or spaces ("mon,wed,fri", "Mon, Fri"). */
 export function parseDays(text: string): number[] {
   const value = text.trim().toLowerCase();
   if (value === 'daily' || value === 'everyday') return [0, 1, 2, 3, 4, 5, 6];
   if (value === 'weekdays') return [1, 2, 3, 4, 5];
   if (value === 'weekends') return [0, 6];
   const days = new Set<number>();
-  for (const part of value.split(',').map((p) => p.trim().slice(0, 3))) {
+  for (const part of value.split(/[\s,]+/)) {
     if (!part) continue;
-    const index = DAY_NAMES.indexOf(part as (typeof DAY_NAMES)[number]);
-    if (index < 0) {
+    const day = DAY_WORDS[part];
+    if (day === undefined) {
       throw new DrillError(`"${text}" is not a day set. Use daily, weekdays, or days like mon,wed,fri.`);
     }
-    days.add(index);
+    days.add(day);
   }
   if (days.size === 0)
     throw new DrillError('The day set is empty. Use daily, weekdays, or days like mon,wed,fri.');

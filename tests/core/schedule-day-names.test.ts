@@ -3,11 +3,8 @@ import { DrillError } from '../../src/core/errors.js';
 import { parseDays } from '../../src/core/schedule-rules.js';
 
 /**
- * BUG (src/core/schedule-rules.ts:42): parseDays keeps only the first three
- * letters of each comma-separated part, so any word that starts with a day
- * abbreviation is read as that day and the rest is dropped without a word:
- * "monkey" -> Monday, "wedge" -> Wednesday, "mon wed fri" -> Monday only.
- * Like "funday", these are not day sets and should be refused.
+ * Regression: parseDays once kept only the first three letters of each part, so "monkey" read as Monday,
+ * "wedge" as Wednesday and "mon wed fri" as Monday alone. Words that are no day name are refused.
  */
 describe('parseDays reads only real day names', () => {
   it.each(['monkey', 'satan', 'sunshine', 'wedge'])('refuses "%s", which is no day name', (text) => {

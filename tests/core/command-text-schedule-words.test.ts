@@ -4,11 +4,8 @@ import { DrillError } from '../../src/core/errors.js';
 import { parseDays } from '../../src/core/schedule-rules.js';
 
 /**
- * BUG (src/core/command-text.ts:105-107): "schedule set" takes the first three
- * positional words as time, timezone and days and silently drops any others,
- * although parseCommandText promises (lines 41-44) a DrillError for anything
- * it does not understand. The schedule is then saved with fewer days, or
- * without the topic the admin typed, and the admin is told it worked.
+ * Regression: "schedule set" once took three words as time, zone and days and silently dropped the rest,
+ * saving fewer days or no topic while telling the admin it worked. Now every word counts or is refused.
  */
 
 /** The days the schedule would get, or 'refused' when the text is rejected with a DrillError. */
