@@ -14,9 +14,16 @@ export interface EngineOptions {
   /** Called with unexpected errors (a database outage, a bug) before the user sees a polite message. */
   onError?: (error: unknown, context: { actor: Actor; what: string }) => void;
   throttle?: ClickThrottle;
+  /**
+   * Longest a call may take before the user is told to try again: Slack and
+   * Discord drop an interaction after 3 s, and a database outage should give
+   * a clear answer, not a hang. Writes are idempotent, so a retry is safe.
+   */
+  deadlineMs?: number;
 }
 
 export const SLOW_DOWN = 'Slow down a little: that was a lot of clicks in one second.';
+export const TOO_SLOW = 'The bot could not reach its database in time. Please try again in a moment.';
 export const SOMETHING_WENT_WRONG =
   'Something went wrong on our side and nothing was saved. Please try again in a moment.';
 
@@ -112,12 +119,25 @@ export class DrillEngine {
     if (!this.throttle.allow(key, this.deps.clock().getTime())) {
       return { kind: 'notice', tone: 'error', text: SLOW_DOWN };
     }
+    const deadlineMs = this.options.deadlineMs ?? 2500;
+    let timer: NodeJS.Timeout | undefined;
+    const work = fn();
+    const late = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), deadlineMs);
+    });
     try {
-      return await fn();
+      const result = await Promise.race([work, late]);
+      if (result !== 'late') return result;
+      // The work may still finish; its writes are idempotent. Its error, if any, is logged, not thrown.
+      work.catch((error) => this.options.onError?.(error, { actor, what }));
+      this.options.onError?.(new Error(`${what} took longer than ${deadlineMs} ms`), { actor, what });
+      return { kind: 'notice', tone: 'error', text: TOO_SLOW };
     } catch (error) {
       if (error instanceof DrillError) return { kind: 'notice', tone: 'error', text: error.message };
       this.options.onError?.(error, { actor, what });
       return { kind: 'notice', tone: 'error', text: SOMETHING_WENT_WRONG };
+    } finally {
+      clearTimeout(timer);
     }
   }
 }
