@@ -1,4 +1,5 @@
 import type { Difficulty, Pack, Question, Topic } from './types.js';
+import type { QuestionSummary } from './views.js';
 
 export interface QuestionFilter {
   topic?: Topic | null;
@@ -115,7 +116,7 @@ export class QuestionBank {
   }
 }
 
-export function toSummary(q: Question): import('./views.js').QuestionSummary {
+export function toSummary(q: Question): QuestionSummary {
   return {
     id: q.id,
     number: q.number,

@@ -3,17 +3,12 @@
  * platform. Nothing here knows about Block Kit, embeds or terminals.
  */
 import type { Period } from './periods.js';
-import type { Difficulty, Grade, Topic } from './types.js';
+import type { Difficulty, Grade, Question, Topic } from './types.js';
 
-export interface QuestionSummary {
-  id: string;
-  number: number;
-  pack: string;
-  title: string;
-  topic: Topic;
-  difficulty: Difficulty;
-  tags: string[];
-}
+export type QuestionSummary = Pick<
+  Question,
+  'id' | 'number' | 'pack' | 'title' | 'topic' | 'difficulty' | 'tags'
+>;
 
 /** Yesterday's line on a daily post: how the channel did on the previous daily question. */
 export interface RecapView {

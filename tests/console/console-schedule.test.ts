@@ -1,23 +1,17 @@
 import { PassThrough } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startConsole } from '../../src/adapters/console/register.js';
 import { DailyScheduler } from '../../src/scheduler/daily-scheduler.js';
 import { actor, makeEngine, TestClock } from '../helpers/engine-fixture.js';
 import { memoryLogger } from '../helpers/silent-logger.js';
-import { openTestDatabase, type TestDatabase } from '../helpers/test-database.js';
+import { useTestDatabase } from '../helpers/test-database.js';
 
 describe('the console with a schedule', () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await openTestDatabase('pglite');
-  });
-  afterAll(async () => {
-    await db?.close();
-  });
+  const database = useTestDatabase('pglite', { truncateEach: false });
 
   it('takes /drill schedule set and shows the daily post while it runs', async () => {
     const clock = new TestClock(new Date('2026-06-02T08:50:00Z'));
-    const { engine, deps } = makeEngine(db.store, { clock });
+    const { engine, deps } = makeEngine(database().store, { clock });
     const input = new PassThrough();
     const output = new PassThrough();
     let text = '';

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { Store } from '../../src/core/ports.js';
 import { type Connection, openDatabase } from '../../src/store/connection.js';
 import { createStore } from '../../src/store/store.js';
@@ -58,4 +59,27 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase
       await drop();
     },
   };
+}
+
+/**
+ * One database for the test file (PGlite takes seconds to start), emptied
+ * before each test unless asked not to. Returns a getter for use inside tests.
+ */
+export function useTestDatabase(
+  kind: DatabaseKind,
+  options: { truncateEach?: boolean } = {},
+): () => TestDatabase {
+  let db: TestDatabase | undefined;
+  beforeAll(async () => {
+    db = await openTestDatabase(kind);
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+  if (options.truncateEach ?? true) {
+    beforeEach(async () => {
+      await db!.truncate();
+    });
+  }
+  return () => db!;
 }

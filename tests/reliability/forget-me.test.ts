@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { actor, makeEngine } from '../helpers/engine-fixture.js';
-import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../helpers/test-database.js';
+import { DATABASE_KINDS, useTestDatabase } from '../helpers/test-database.js';
 
 type Rows<T> = { rows: T[] } | T[];
 const rowsOf = <T>(result: unknown): T[] => {
@@ -10,16 +10,10 @@ const rowsOf = <T>(result: unknown): T[] => {
 };
 
 describe.each(DATABASE_KINDS)('forget-me on %s', (kind) => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await openTestDatabase(kind);
-  });
-  afterAll(async () => {
-    await db?.close();
-  });
+  const database = useTestDatabase(kind, { truncateEach: false });
 
   it("leaves no row with the user's id in any table", async () => {
-    const { engine } = makeEngine(db.store);
+    const { engine } = makeEngine(database().store);
     const me = actor({ userId: 'U_FORGET', userName: 'forget me' });
     await engine.command(me, { name: 'schedule-set', time: '09:00', timezone: 'UTC', days: 'daily' });
     const today = await engine.command(me, { name: 'today' });
@@ -34,7 +28,7 @@ describe.each(DATABASE_KINDS)('forget-me on %s', (kind) => {
 
     // Every table, found from the catalogue, so a table added later is covered too.
     const tables = rowsOf<{ table_name: string; column_name: string }>(
-      await db.connection.db.execute(sql`
+      await database().connection.db.execute(sql`
         select table_name, column_name from information_schema.columns
         where table_schema = 'public' and data_type in ('text', 'character varying')`),
     );
@@ -42,7 +36,7 @@ describe.each(DATABASE_KINDS)('forget-me on %s', (kind) => {
       const found: string[] = [];
       for (const { table_name, column_name } of tables) {
         const [row] = rowsOf<{ n: number }>(
-          await db.connection.db.execute(
+          await database().connection.db.execute(
             sql`select count(*)::int as n from ${sql.identifier(table_name)} where ${sql.identifier(column_name)} = 'U_FORGET'`,
           ),
         );

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { localDateOf, localTimeOf, weekdayOfDate } from '../../src/core/time-zone.js';
 import { DailyScheduler } from '../../src/scheduler/daily-scheduler.js';
 import { actor, makeEngine, TestClock } from '../helpers/engine-fixture.js';
 import { RecordingPoster } from '../helpers/recording-poster.js';
 import { memoryLogger } from '../helpers/silent-logger.js';
-import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../helpers/test-database.js';
+import { DATABASE_KINDS, useTestDatabase } from '../helpers/test-database.js';
 
 const TICK_MS = 15 * 60_000;
 const DAY_MS = 86_400_000;
@@ -21,16 +21,7 @@ const CHANNELS = [
 ];
 
 describe.each(DATABASE_KINDS)('30 days of daily posts across daylight-saving changes on %s', (kind) => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await openTestDatabase(kind);
-  });
-  afterAll(async () => {
-    await db?.close();
-  });
-  beforeEach(async () => {
-    await db.truncate();
-  });
+  const database = useTestDatabase(kind);
 
   // Spring: New York moves on 8 March, Berlin and London on 29 March. Autumn: Europe on 25 October, New York on 1 November.
   it.each([
@@ -38,7 +29,7 @@ describe.each(DATABASE_KINDS)('30 days of daily posts across daylight-saving cha
     ['autumn', '2026-10-15T00:00:00Z'],
   ])('%s: one post per due channel-day at the local time, no repeated question', async (_season, start) => {
     const clock = new TestClock(new Date(start));
-    const { engine, deps } = makeEngine(db.store, { clock });
+    const { engine, deps } = makeEngine(database().store, { clock });
     for (const c of CHANNELS) {
       const view = await engine.command(actor({ channelId: c.channelId }), {
         name: 'schedule-set',

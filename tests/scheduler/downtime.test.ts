@@ -1,29 +1,20 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { localDateOf } from '../../src/core/time-zone.js';
 import { DailyScheduler } from '../../src/scheduler/daily-scheduler.js';
 import { actor, makeEngine, TestClock } from '../helpers/engine-fixture.js';
 import { RecordingPoster } from '../helpers/recording-poster.js';
 import { memoryLogger } from '../helpers/silent-logger.js';
-import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../helpers/test-database.js';
+import { DATABASE_KINDS, useTestDatabase } from '../helpers/test-database.js';
 
 const BERLIN = 'Europe/Berlin';
 
 describe.each(DATABASE_KINDS)('the bot is down across a post time (%s)', (kind) => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await openTestDatabase(kind);
-  });
-  afterAll(async () => {
-    await db?.close();
-  });
-  beforeEach(async () => {
-    await db.truncate();
-  });
+  const database = useTestDatabase(kind);
 
   async function setup() {
     // Tuesday 2026-06-02, 08:00 in Berlin (06:00Z); posts at 09:00 Berlin.
     const clock = new TestClock(new Date('2026-06-02T06:00:00Z'));
-    const { engine, deps } = makeEngine(db.store, { clock });
+    const { engine, deps } = makeEngine(database().store, { clock });
     await engine.command(actor(), { name: 'schedule-set', time: '09:00', timezone: BERLIN, days: 'daily' });
     const poster = new RecordingPoster(clock.now);
     const log = memoryLogger();
@@ -68,8 +59,8 @@ describe.each(DATABASE_KINDS)('the bot is down across a post time (%s)', (kind) 
     clock.set('2026-06-02T07:00:00Z');
     const ref = { platform: 'console' as const, teamId: 'T1', channelId: 'C1' };
     // Another replica claimed the day and died before sending.
-    await db.store.dailyPosts.ensure(ref, '2026-06-02', 'gil', clock.now());
-    expect(await db.store.dailyPosts.claim(ref, '2026-06-02', clock.now(), 5 * 60_000)).toBeDefined();
+    await database().store.dailyPosts.ensure(ref, '2026-06-02', 'gil', clock.now());
+    expect(await database().store.dailyPosts.claim(ref, '2026-06-02', clock.now(), 5 * 60_000)).toBeDefined();
     clock.advance(60_000);
     expect(await scheduler.tick()).toMatchObject({ sent: 0, notMine: 1 });
     clock.advance(5 * 60_000);
@@ -77,6 +68,6 @@ describe.each(DATABASE_KINDS)('the bot is down across a post time (%s)', (kind) 
     expect(poster.posts).toHaveLength(1);
     expect(poster.posts[0]!.key).toBe('console:T1:C1:2026-06-02');
     expect(poster.posts[0]!.card.question.id).toBe('gil');
-    expect((await db.store.dailyPosts.get(ref, '2026-06-02'))?.status).toBe('sent');
+    expect((await database().store.dailyPosts.get(ref, '2026-06-02'))?.status).toBe('sent');
   });
 });

@@ -1,22 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DailyScheduler } from '../../src/scheduler/daily-scheduler.js';
 import { actor, makeEngine, TestClock } from '../helpers/engine-fixture.js';
 import { RecordingPoster } from '../helpers/recording-poster.js';
 import { memoryLogger } from '../helpers/silent-logger.js';
-import { openTestDatabase, type TestDatabase } from '../helpers/test-database.js';
+import { useTestDatabase } from '../helpers/test-database.js';
 
 describe('daily fan-out under platform errors', () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await openTestDatabase('pglite');
-  });
-  afterAll(async () => {
-    await db?.close();
-  });
+  const database = useTestDatabase('pglite', { truncateEach: false });
 
   it('retries 429 after Retry-After and 5xx with backoff, disables the 403 channel, posts every other one', async () => {
     const clock = new TestClock(new Date('2026-06-02T06:00:00Z'));
-    const { engine, deps } = makeEngine(db.store, { clock });
+    const { engine, deps } = makeEngine(database().store, { clock });
     const ids = Array.from({ length: 30 }, (_, i) => `C${i}`);
     for (const channelId of ids) {
       await engine.command(actor({ channelId }), {
@@ -50,12 +44,12 @@ describe('daily fan-out under platform errors', () => {
     );
     // The 403 was tried once, not retried.
     expect(poster.calls.filter((c) => c.channelId === 'C7')).toHaveLength(1);
-    const gone = await db.store.channels.get({ platform: 'console', teamId: 'T1', channelId: 'C7' });
+    const gone = await database().store.channels.get({ platform: 'console', teamId: 'T1', channelId: 'C7' });
     expect(gone).toMatchObject({ enabled: false, disabledReason: expect.stringMatching(/403/) });
     expect(log.lines().some((l) => l.msg === 'channel disabled: the bot can no longer post there')).toBe(
       true,
     );
-    const sent = await db.store.dailyPosts.get(
+    const sent = await database().store.dailyPosts.get(
       { platform: 'console', teamId: 'T1', channelId: 'C3' },
       '2026-06-02',
     );
@@ -66,9 +60,9 @@ describe('daily fan-out under platform errors', () => {
   });
 
   it('gives the claim back when retries run out, and the next tick tries again', async () => {
-    await db.truncate();
+    await database().truncate();
     const clock = new TestClock(new Date('2026-06-02T06:00:00Z'));
-    const { engine, deps } = makeEngine(db.store, { clock });
+    const { engine, deps } = makeEngine(database().store, { clock });
     await engine.command(actor({ channelId: 'flaky' }), {
       name: 'schedule-set',
       time: '07:00',

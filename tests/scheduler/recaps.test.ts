@@ -1,23 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DailyScheduler } from '../../src/scheduler/daily-scheduler.js';
 import { actor, makeEngine, TestClock } from '../helpers/engine-fixture.js';
 import { RecordingPoster } from '../helpers/recording-poster.js';
 import { memoryLogger } from '../helpers/silent-logger.js';
-import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../helpers/test-database.js';
+import { DATABASE_KINDS, useTestDatabase } from '../helpers/test-database.js';
 
 describe.each(DATABASE_KINDS)('recaps on daily posts (%s)', (kind) => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await openTestDatabase(kind);
-  });
-  afterAll(async () => {
-    await db?.close();
-  });
+  const database = useTestDatabase(kind, { truncateEach: false });
 
   it("carries yesterday's line, and on a week's first post last week's board and weakest topics", async () => {
     // Thursday 2026-06-04, weekdays at 09:00 UTC.
     const clock = new TestClock(new Date('2026-06-04T08:00:00Z'));
-    const { engine, deps } = makeEngine(db.store, { clock });
+    const { engine, deps } = makeEngine(database().store, { clock });
     const admin = actor({ userId: 'lead', userName: 'lead' });
     await engine.command(admin, { name: 'schedule-set', time: '09:00', timezone: 'UTC', days: 'weekdays' });
     const poster = new RecordingPoster(clock.now);

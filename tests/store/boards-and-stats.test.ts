@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DrillEngine } from '../../src/core/engine.js';
 import type { Grade } from '../../src/core/types.js';
 import { actor, makeEngine, TestClock } from '../helpers/engine-fixture.js';
-import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../helpers/test-database.js';
+import { DATABASE_KINDS, useTestDatabase } from '../helpers/test-database.js';
 
 async function answer(engine: DrillEngine, who: ReturnType<typeof actor>, questionId: string, grade: Grade) {
   await engine.action(who, { name: 'reveal', questionId });
@@ -12,20 +12,13 @@ async function answer(engine: DrillEngine, who: ReturnType<typeof actor>, questi
 }
 
 describe.each(DATABASE_KINDS)('boards, stats, review queue and privacy on %s', (kind) => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await openTestDatabase(kind);
-  });
-  afterAll(async () => {
-    await db?.close();
-  });
-  beforeEach(async () => {
-    await db.truncate();
-  });
+  const database = useTestDatabase(kind);
 
   it('ties share a rank and the caller sees their own rank outside the top 10', async () => {
     // Wednesday 2026-03-04.
-    const { engine } = makeEngine(db.store, { clock: new TestClock(new Date('2026-03-04T12:00:00Z')) });
+    const { engine } = makeEngine(database().store, {
+      clock: new TestClock(new Date('2026-03-04T12:00:00Z')),
+    });
     const ids = ['gil', 'decorators', 'closures', 'metaclasses'];
     // u0..u11 with points: u0 9, u1 6, u2 6, u3..u11 3 each; the caller 'me' 1 (twelfth place or lower).
     for (let i = 0; i < 12; i++) {
@@ -50,7 +43,7 @@ describe.each(DATABASE_KINDS)('boards, stats, review queue and privacy on %s', (
 
   it('separates week, month and all time, and channel from server scope', async () => {
     const clock = new TestClock(new Date('2026-02-27T12:00:00Z')); // Friday in February
-    const { engine } = makeEngine(db.store, { clock });
+    const { engine } = makeEngine(database().store, { clock });
     const a = actor({ userId: 'a', userName: 'alice' });
     await answer(engine, a, 'gil', 'nailed'); // February, last week
     clock.set('2026-03-03T12:00:00Z'); // Tuesday, March: a new week and month
@@ -68,7 +61,7 @@ describe.each(DATABASE_KINDS)('boards, stats, review queue and privacy on %s', (
   });
 
   it('regrading replaces the grade: points follow the last grade, answered counts once', async () => {
-    const { engine } = makeEngine(db.store);
+    const { engine } = makeEngine(database().store);
     const a = actor();
     await answer(engine, a, 'gil', 'nailed');
     const again = await engine.action(a, { name: 'grade', questionId: 'gil', grade: 'partly' });
@@ -80,7 +73,7 @@ describe.each(DATABASE_KINDS)('boards, stats, review queue and privacy on %s', (
   });
 
   it('shows hidden users as anonymous to others, by name to themselves, and hides their stats', async () => {
-    const { engine } = makeEngine(db.store);
+    const { engine } = makeEngine(database().store);
     const shy = actor({ userId: 'shy', userName: 'Shy Person' });
     await answer(engine, shy, 'gil', 'nailed');
     await engine.command(shy, { name: 'privacy', mode: 'hidden' });
@@ -111,7 +104,7 @@ describe.each(DATABASE_KINDS)('boards, stats, review queue and privacy on %s', (
     // The channel posts in Los Angeles: 23:30 local on 9 March and 00:30 local on 11 March are not consecutive,
     // 23:30 on 9 March and 00:30 on 10 March are, even though both fall on 10 March in UTC.
     const clock = new TestClock(new Date('2026-03-09T10:00:00Z'));
-    const { engine } = makeEngine(db.store, { clock });
+    const { engine } = makeEngine(database().store, { clock });
     const a = actor();
     await engine.command(a, {
       name: 'schedule-set',
@@ -141,7 +134,7 @@ describe.each(DATABASE_KINDS)('boards, stats, review queue and privacy on %s', (
   });
 
   it('an answer to another question than the daily one keeps points but no streak', async () => {
-    const { engine } = makeEngine(db.store);
+    const { engine } = makeEngine(database().store);
     const a = actor();
     const today = await engine.command(a, { name: 'today' });
     const dailyId = today.kind === 'question' ? today.question.id : '';
@@ -152,7 +145,7 @@ describe.each(DATABASE_KINDS)('boards, stats, review queue and privacy on %s', (
 
   it('serves due review cards first, then unseen questions', async () => {
     const clock = new TestClock(new Date('2026-03-02T12:00:00Z'));
-    const { engine } = makeEngine(db.store, { clock });
+    const { engine } = makeEngine(database().store, { clock });
     const a = actor();
     await answer(engine, a, 'gil', 'missed');
     await answer(engine, a, 'decorators', 'nailed');
@@ -169,7 +162,7 @@ describe.each(DATABASE_KINDS)('boards, stats, review queue and privacy on %s', (
   });
 
   it('forget-me asks first, then deletes every row about the user and nobody else', async () => {
-    const { engine } = makeEngine(db.store);
+    const { engine } = makeEngine(database().store);
     const a = actor({ userId: 'gone', userName: 'gone' });
     const b = actor({ userId: 'stays', userName: 'stays' });
     await engine.action(a, { name: 'write', questionId: 'gil', text: 'my words' });
@@ -183,7 +176,7 @@ describe.each(DATABASE_KINDS)('boards, stats, review queue and privacy on %s', (
       const out: Record<string, number> = {};
       for (const table of ['attempts', 'scores', 'users', 'review_cards']) {
         const { sql } = await import('drizzle-orm');
-        const result = (await db.connection.db.execute(
+        const result = (await database().connection.db.execute(
           sql.raw(`select count(*)::int as n from ${table} where user_id = '${userId}'`),
         )) as unknown as { rows?: { n: number }[] } & { n: number }[];
         out[table] = (result.rows ?? result)[0]!.n;

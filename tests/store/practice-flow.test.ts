@@ -1,21 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { actor, makeEngine } from '../helpers/engine-fixture.js';
-import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../helpers/test-database.js';
+import { DATABASE_KINDS, useTestDatabase } from '../helpers/test-database.js';
 
 describe.each(DATABASE_KINDS)('practice flow on %s', (kind) => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await openTestDatabase(kind);
-  });
-  afterAll(async () => {
-    await db?.close();
-  });
-  beforeEach(async () => {
-    await db.truncate();
-  });
+  const database = useTestDatabase(kind);
 
   it('refuses a grade before the reveal and writes nothing', async () => {
-    const { engine } = makeEngine(db.store);
+    const { engine } = makeEngine(database().store);
     const view = await engine.action(actor(), { name: 'grade', questionId: 'gil', grade: 'nailed' });
     expect(view).toMatchObject({
       kind: 'notice',
@@ -27,7 +18,7 @@ describe.each(DATABASE_KINDS)('practice flow on %s', (kind) => {
   });
 
   it('writes, reveals beside the written answer, grades, and the board shows 3 points', async () => {
-    const { engine } = makeEngine(db.store);
+    const { engine } = makeEngine(database().store);
     const today = await engine.command(actor(), { name: 'today' });
     expect(today.kind).toBe('question');
     const id = today.kind === 'question' ? today.question.id : '';
@@ -53,7 +44,7 @@ describe.each(DATABASE_KINDS)('practice flow on %s', (kind) => {
   });
 
   it('50 identical grades at once leave one grade and the right points', async () => {
-    const { engine } = makeEngine(db.store);
+    const { engine } = makeEngine(database().store);
     await engine.action(actor(), { name: 'reveal', questionId: 'decorators' });
     const results = await Promise.all(
       Array.from({ length: 50 }, () =>
