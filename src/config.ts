@@ -128,6 +128,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (!e.DISCORD_TOKEN) throw new ConfigError('DISCORD_TOKEN: required when DISCORD_APPLICATION_ID is set');
     if (!e.DISCORD_APPLICATION_ID)
       throw new ConfigError('DISCORD_APPLICATION_ID: required with DISCORD_TOKEN');
+    if (e.DISCORD_SHARDS && !e.DATABASE_URL) {
+      throw new ConfigError(
+        'DATABASE_URL: required with DISCORD_SHARDS (shard processes share one Postgres)',
+      );
+    }
     discord = {
       token: e.DISCORD_TOKEN,
       applicationId: e.DISCORD_APPLICATION_ID,

@@ -3,13 +3,17 @@
  * adapters -> scheduler. Everything is built here and passed in.
  */
 import { userInfo } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { startConsole } from './adapters/console/register.js';
+import { isDiscordShardProcess, startDiscord, startDiscordShards } from './adapters/discord/index.js';
+import { startSlack } from './adapters/slack/index.js';
 import { ConfigError, loadConfig } from './config.js';
 import { ContentError, loadQuestionBank } from './content/load-packs.js';
 import { ClickThrottle } from './core/click-throttle.js';
 import { DrillEngine } from './core/engine.js';
 import type { EngineDeps } from './core/engine-deps.js';
 import type { Actor } from './core/types.js';
+import { startHealthServer } from './health-server.js';
 import { createLogger } from './logger.js';
 import type { ChannelPoster } from './scheduler/channel-poster.js';
 import { DailyScheduler } from './scheduler/daily-scheduler.js';
@@ -72,6 +76,34 @@ async function main(): Promise<void> {
   const posters: ChannelPoster[] = [];
   const stops: (() => Promise<void>)[] = [];
   let consoleDone: Promise<void> | null = null;
+  // A Discord shard process runs only its shard; the manager process runs the rest.
+  const shardChild = isDiscordShardProcess();
+  let servesHealth = false;
+
+  if (config.slack && !shardChild) {
+    const slack = await startSlack({ config: config.slack, port: config.port, engine, logger });
+    posters.push(slack.poster);
+    stops.push(slack.stop);
+    servesHealth = slack.port !== null;
+  }
+  if (config.discord) {
+    if (config.discord.shards && !shardChild) {
+      const shards = await startDiscordShards({
+        config: config.discord,
+        logger,
+        entryFile: fileURLToPath(import.meta.url),
+      });
+      stops.push(shards.stop);
+    } else {
+      const discord = await startDiscord({ config: config.discord, engine, logger });
+      posters.push(discord.poster);
+      stops.push(discord.stop);
+    }
+  }
+  if (!consoleMode && !servesHealth && !shardChild) {
+    const health = await startHealthServer(config.port);
+    stops.push(health.stop);
+  }
 
   if (consoleMode) {
     const name = userInfo().username || 'you';

@@ -40,6 +40,8 @@ export class FakeSlackApi {
   private readonly waiters: (() => void)[] = [];
   private server: Server | null = null;
   url = '';
+  /** What apps.connections.open hands out (Socket Mode). */
+  socketUrl = '';
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
@@ -128,6 +130,8 @@ export class FakeSlackApi {
         };
       case 'chat.postEphemeral':
         return { ok: true, message_ts: '1700000000.000001' };
+      case 'apps.connections.open':
+        return { ok: true, url: this.socketUrl };
       case 'views.open':
         return { ok: true, view: { id: 'V0001' } };
       case 'users.info': {

@@ -75,7 +75,11 @@ export interface SlackHarness {
   poster: ChannelPoster;
   /** POSTs a signed form body to /slack/events. */
   post(body: string, options?: SendOptions): Promise<{ status: number; body: string }>;
-  command(text: string, fields?: Record<string, string>, options?: SendOptions): Promise<{ status: number; body: string }>;
+  command(
+    text: string,
+    fields?: Record<string, string>,
+    options?: SendOptions,
+  ): Promise<{ status: number; body: string }>;
   interact(payload: unknown, options?: SendOptions): Promise<{ status: number; body: string }>;
   stop(): Promise<void>;
 }
@@ -95,7 +99,10 @@ export async function startHarness(
     adminUserIds: options.adminUserIds ?? [],
     postsPerSecond: 20,
   };
-  const logger = createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent', secrets: [BOT_TOKEN, SIGNING_SECRET] });
+  const logger = createLogger({
+    level: process.env.TEST_LOG_LEVEL ?? 'silent',
+    secrets: [BOT_TOKEN, SIGNING_SECRET],
+  });
   const slack = await startSlack({ config, port: 0, engine, logger });
   const port = slack.port!;
   const post: SlackHarness['post'] = async (body, sendOptions = {}) => {

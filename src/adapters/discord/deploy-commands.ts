@@ -1,13 +1,23 @@
 /** `npm run discord:deploy`: registers /drill with Discord from the same environment as the bot. */
 import { REST } from 'discord.js';
-import { loadConfig } from '../../config.js';
+import { type Config, ConfigError, loadConfig } from '../../config.js';
 import { createLogger } from '../../logger.js';
 import { deployCommands } from './command-deployment.js';
 import { restApiOption } from './discord-client.js';
 import { inviteUrl } from './invite-url.js';
 
-const config = loadConfig();
-const logger = createLogger({ level: config.logLevel, secrets: [config.discord?.token] });
+let config: Config;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
+}
+const logger = createLogger({
+  level: config.logLevel ?? 'info',
+  secrets: config.discord ? [config.discord.token] : [],
+});
 if (!config.discord) {
   logger.error('DISCORD_TOKEN: required to deploy commands (with DISCORD_APPLICATION_ID)');
   process.exit(1);

@@ -38,7 +38,6 @@ export function createDiscordClient(options: { apiUrl: string | undefined }): Cl
       BaseGuildEmojiManager: 0,
       GuildEmojiManager: 0,
       GuildStickerManager: 0,
-      GuildSoundboardSoundManager: 0,
       GuildBanManager: 0,
       GuildInviteManager: 0,
       GuildScheduledEventManager: 0,

@@ -27,8 +27,7 @@ const difficultyOption = (o: SlashCommandStringOption) =>
  * /drill as data, registered by `npm run discord:deploy`. Discord cannot put
  * default_member_permissions on one subcommand, so the whole command stays
  * open and `schedule set` / `schedule off` check Manage Server at run time
- * (grouped under `schedule` so a server can still hide them per channel in
- * Server Settings → Integrations if it wants).
+ * (the engine refuses them unless actor.isAdmin).
  */
 export function drillCommandData(): RESTPostAPIChatInputApplicationCommandsJSONBody {
   return new SlashCommandBuilder()

@@ -12,7 +12,7 @@ import { gradeId, revealId } from './custom-ids.js';
 import { COLORS } from './embed-style.js';
 import { questionHeading } from './render-question.js';
 
-const GRADE_STYLE: Record<Grade, ButtonStyle> = {
+const GRADE_STYLE: Record<Grade, ButtonStyle.Success | ButtonStyle.Primary | ButtonStyle.Danger> = {
   nailed: ButtonStyle.Success,
   partly: ButtonStyle.Primary,
   missed: ButtonStyle.Danger,

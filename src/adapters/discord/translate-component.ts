@@ -33,7 +33,9 @@ export function translateButton(interaction: ButtonInteraction): ButtonRequest |
 export function translateModalSubmit(interaction: ModalSubmitInteraction): DrillAction | null {
   const questionId = parseAnswerModalId(interaction.customId);
   if (!questionId) return null;
-  const field = interaction.fields.fields.get(ANSWER_INPUT_ID);
-  const text = field && 'value' in field && typeof field.value === 'string' ? field.value : '';
+  // A missing field becomes an empty answer, which the engine refuses with a clear message.
+  const text = interaction.fields.fields.has(ANSWER_INPUT_ID)
+    ? interaction.fields.getTextInputValue(ANSWER_INPUT_ID)
+    : '';
   return { name: 'write', questionId, text };
 }

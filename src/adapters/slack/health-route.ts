@@ -5,7 +5,8 @@ export const healthRoute: CustomRoute = {
   path: '/healthz',
   method: ['GET'],
   handler: (_req, res) => {
-    res.writeHead(200, { 'content-type': 'text/plain' });
-    res.end('ok');
+    // The same answer as src/health-server.ts, so checks do not care which mode runs.
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ ok: true }));
   },
 };

@@ -1,25 +1,23 @@
 import { webApi } from '@slack/bolt';
 import type { PostOutcome } from '../../scheduler/channel-poster.js';
 
-/** Slack answers after which posting to the channel can never work again without a person stepping in. */
+/**
+ * Slack answers after which posting to this channel can never work again
+ * without a person stepping in. Workspace-wide refusals (a revoked token,
+ * invalid_auth) are not here: they say nothing about the channel, and
+ * switching off every channel of the workspace over them would lose every
+ * schedule; they are retried and logged until someone fixes the token.
+ */
 const GONE_ERRORS = new Set([
   'channel_not_found',
   'not_in_channel',
   'is_archived',
-  'account_inactive',
-  'invalid_auth',
-  'not_authed',
-  'token_revoked',
-  'token_expired',
   'missing_scope',
   'no_permission',
   'restricted_action',
   'restricted_action_read_only_channel',
   'restricted_action_non_threadable_channel',
-  'team_access_not_granted',
   'access_denied',
-  'ekm_access_denied',
-  'org_login_required',
 ]);
 
 /**

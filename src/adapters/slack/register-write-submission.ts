@@ -1,4 +1,5 @@
 import type { App, webApi } from '@slack/bolt';
+import type { Logger } from '../../logger.js';
 import { WRITE_MODAL_BLOCK, WRITE_MODAL_CALLBACK, WRITE_MODAL_INPUT } from './action-ids.js';
 import type { ListenerDeps } from './listener-deps.js';
 import { renderView } from './render-view.js';
@@ -11,11 +12,17 @@ import { actorFromViewSubmission } from './translate-actor.js';
  * Ephemeral in the channel; where the bot is not a member (someone else's
  * DM, a channel it was never invited to) the reply goes to the user's DM with the app.
  */
-async function tellUser(client: webApi.WebClient, channel: string, user: string, reply: SlackMessage) {
+async function tellUser(
+  client: webApi.WebClient,
+  logger: Logger,
+  to: { channel: string; user: string },
+  reply: SlackMessage,
+) {
   try {
-    await client.chat.postEphemeral({ channel, user, ...reply });
-  } catch {
-    await client.chat.postMessage({ channel: user, ...reply });
+    await client.chat.postEphemeral({ ...to, ...reply });
+  } catch (error) {
+    logger.info({ err: error, channel: to.channel }, 'slack ephemeral reply failed; replying in the app DM');
+    await client.chat.postMessage({ channel: to.user, ...reply });
   }
 }
 
@@ -27,14 +34,20 @@ export function registerWriteSubmission(app: App, deps: ListenerDeps): void {
     async ({ ack, body, view, client }) => {
       await ack();
       const meta = decodeWriteModalMetadata(view.private_metadata);
-      const actor = meta ? actorFromViewSubmission(body, meta.channelId) : null;
+      const actor =
+        meta && body.type === 'view_submission' ? actorFromViewSubmission(body, meta.channelId) : null;
       if (!meta || !actor) {
         deps.logger.warn({ callbackId: view.callback_id }, 'slack write submission without usable metadata');
         return;
       }
       const text = view.state.values[WRITE_MODAL_BLOCK]?.[WRITE_MODAL_INPUT]?.value ?? '';
       const saved = await deps.engine.action(actor, { name: 'write', questionId: meta.questionId, text });
-      await tellUser(client, actor.channelId, actor.userId, renderView(saved));
+      await tellUser(
+        client,
+        deps.logger,
+        { channel: actor.channelId, user: actor.userId },
+        renderView(saved),
+      );
     },
   );
 }

@@ -55,14 +55,29 @@ function table(rows: string[]): string[] {
   return ['```', ...lines.map(escapeMrkdwn), '```'];
 }
 
-/** Converts content Markdown: bold, italics, links, headings, bullets, fenced code, tables. */
+/**
+ * Converts content Markdown: bold, italics, links, headings, bullets, fenced
+ * code, tables. Source files wrap prose at ~90 columns; Slack would show
+ * those breaks, so a paragraph's lines are joined as Markdown reads them.
+ */
 export function markdownToMrkdwn(markdown: string): string {
   const out: string[] = [];
   const lines = markdown.replace(/\r\n/g, '\n').split('\n');
+  // Assigned inside the closures below; the cast keeps TypeScript from narrowing it to null.
+  let pending = null as { prefix: string; text: string; hardBreak: boolean } | null;
+  const flush = () => {
+    if (pending) out.push(`${pending.prefix}${inline(pending.text)}`);
+    pending = null;
+  };
+  const start = (prefix: string, text: string, raw: string) => {
+    flush();
+    pending = { prefix, text, hardBreak: / {2,}$|\\$/.test(raw) };
+  };
   let inFence = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (FENCE.test(line)) {
+      flush();
       // Slack shows a language tag as code, so the fence goes bare.
       out.push('```');
       inFence = !inFence;
@@ -73,6 +88,7 @@ export function markdownToMrkdwn(markdown: string): string {
       continue;
     }
     if (TABLE_ROW.test(line)) {
+      flush();
       const rows: string[] = [];
       while (i < lines.length && TABLE_ROW.test(lines[i]!)) rows.push(lines[i++]!);
       i--;
@@ -81,12 +97,23 @@ export function markdownToMrkdwn(markdown: string): string {
     }
     const heading = /^#{1,6}\s+(.*)$/.exec(line);
     const bullet = /^(\s*)[-*+]\s+(.*)$/.exec(line);
+    const numbered = /^(\s*\d{1,3}[.)])\s+(.*)$/.exec(line);
     const quote = /^>\s?(.*)$/.exec(line);
-    if (heading) out.push(`*${inline(heading[1]!.replace(/\*\*/g, ''))}*`);
-    else if (bullet) out.push(`${bullet[1]}• ${inline(bullet[2]!)}`);
-    else if (quote) out.push(`>${inline(quote[1]!)}`);
-    else out.push(inline(line));
+    if (line.trim() === '') {
+      flush();
+      out.push('');
+    } else if (heading) {
+      flush();
+      out.push(`*${inline(heading[1]!.replace(/\*\*/g, ''))}*`);
+    } else if (bullet) start(`${bullet[1]}• `, bullet[2]!, line);
+    else if (numbered) start(`${numbered[1]} `, numbered[2]!, line);
+    else if (quote) start('>', quote[1]!, line);
+    else if (pending && !pending.hardBreak) {
+      pending.text += ` ${line.trim()}`;
+      pending.hardBreak = / {2,}$|\\$/.test(line);
+    } else start('', line.trim(), line);
   }
+  flush();
   if (inFence) out.push('```');
   return out.join('\n');
 }

@@ -38,7 +38,8 @@ function renderGraded(view: GradeResultView): SlackMessage {
   const again = view.replaced ? ' (replaces your earlier grade)' : '';
   const rank = view.weekRank ? `, *#${view.weekRank}* this week` : '';
   const days = view.streak === 1 ? 'day' : 'days';
-  const text = `*${GRADE_LABELS[view.grade]}*: +${view.points} points${again} on _${escapeMrkdwn(questionHeading(view.question))}_. Total *${view.totalPoints}* points, streak *${view.streak}* ${days}${rank}.`;
+  const points = `${view.points} point${view.points === 1 ? '' : 's'}`;
+  const text = `*${GRADE_LABELS[view.grade]}*: +${points}${again} on _${escapeMrkdwn(questionHeading(view.question))}_. Total *${view.totalPoints}* points, streak *${view.streak}* ${days}${rank}.`;
   return message(text, [section(`:dart: ${text}`)]);
 }
 

@@ -46,7 +46,7 @@ export function actorFromViewSubmission(body: ViewSubmitAction, channelId: strin
     teamId,
     channelId,
     userId: body.user.id,
-    userName: body.user.username ?? body.user.name ?? body.user.id,
+    userName: body.user.name || body.user.id,
     isAdmin: false,
     inChannel: !isDirectMessage(channelId),
   };

@@ -1,0 +1,75 @@
+import { REST, Routes, ShardingManager } from 'discord.js';
+import type { DiscordConfig } from '../../config.js';
+import type { Logger } from '../../logger.js';
+import { restApiOption } from './discord-client.js';
+
+/** Passed to every shard process so the entry file knows to run one shard, not the manager. */
+export const SHARD_PROCESS_FLAG = '--discord-shard';
+
+export function isDiscordShardProcess(argv: readonly string[] = process.argv): boolean {
+  return argv.includes(SHARD_PROCESS_FLAG);
+}
+
+/** DISCORD_SHARDS as a count; "auto" asks Discord (through DISCORD_API_URL) how many it recommends. */
+export async function shardCount(
+  config: Pick<DiscordConfig, 'token' | 'apiUrl' | 'shards'>,
+): Promise<number> {
+  if (config.shards && config.shards !== 'auto') return Math.max(1, Number(config.shards));
+  const rest = new REST(restApiOption(config.apiUrl)).setToken(config.token);
+  const gateway = (await rest.get(Routes.gatewayBot())) as { shards: number };
+  return Math.max(1, gateway.shards);
+}
+
+/**
+ * Runs the bot as several processes with discord.js's ShardingManager: each
+ * spawns entryFile (the app's own main) with SHARD_PROCESS_FLAG; discord.js
+ * hands each its shard ids. Every shard opens its own pool to the one shared
+ * Postgres and runs the scheduler; the daily-post claim keeps posts single.
+ */
+export async function startDiscordShards(options: {
+  config: DiscordConfig;
+  logger: Logger;
+  entryFile: string;
+  /** Node flags for the children, e.g. tsx's loader (default: this process's). */
+  execArgv?: string[];
+  spawnTimeoutMs?: number;
+  /** Pause between shard starts; Discord allows one IDENTIFY per 5 s per bucket. */
+  spawnDelayMs?: number;
+}): Promise<{ manager: ShardingManager; stop(): Promise<void> }> {
+  const { config, logger, entryFile } = options;
+  const totalShards = await shardCount(config);
+  const manager = new ShardingManager(entryFile, {
+    token: config.token,
+    totalShards,
+    mode: 'process',
+    respawn: true,
+    shardArgs: [SHARD_PROCESS_FLAG],
+    execArgv: options.execArgv ?? process.execArgv,
+  });
+  manager.on('shardCreate', (shard) => {
+    logger.info({ shard: shard.id, totalShards }, 'discord: shard process started');
+    shard.on('death', () => logger.warn({ shard: shard.id }, 'discord: shard process exited'));
+  });
+  await manager.spawn({
+    amount: totalShards,
+    delay: options.spawnDelayMs ?? 5500,
+    timeout: options.spawnTimeoutMs ?? 120_000,
+  });
+  logger.info({ totalShards }, 'discord: all shards ready');
+  return {
+    manager,
+    async stop() {
+      manager.respawn = false;
+      await Promise.all(
+        manager.shards.map(
+          (shard) =>
+            new Promise<void>((resolve) => {
+              if (!shard.process || shard.process.exitCode !== null) return resolve();
+              shard.process.once('exit', () => resolve());
+              shard.kill();
+            }),
+        ),
+      );
+    },
+  };
+}
