@@ -45,6 +45,10 @@ async function main(): Promise<void> {
     ],
   });
 
+  // Last line of defence: one bad event must not take every team's bot down. Known cases are guarded where they
+  // happen (the Slack receiver, the Discord packet guard); anything else is logged here.
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
+
   let bank: ReturnType<typeof loadQuestionBank>;
   try {
     bank = loadQuestionBank(config.contentDir);

@@ -1,3 +1,4 @@
+import { displayName, isValidActor } from './actor-input.js';
 import { leaderboard } from './boards.js';
 import { ClickThrottle } from './click-throttle.js';
 import { ADMIN_COMMANDS, CHANNEL_COMMANDS, type DrillAction, type DrillCommand, HELP } from './command.js';
@@ -64,17 +65,21 @@ export class DrillEngine {
     return this.guard(actor, action.name, async () => {
       switch (action.name) {
         case 'reveal':
-          await this.deps.store.users.touch(actor, actor.userName, this.deps.clock());
-          return this.practice.reveal(actor, action.questionId);
+          return this.touchAfter(actor, await this.practice.reveal(actor, action.questionId));
         case 'write':
-          await this.deps.store.users.touch(actor, actor.userName, this.deps.clock());
-          return this.practice.write(actor, action.questionId, action.text);
+          return this.touchAfter(actor, await this.practice.write(actor, action.questionId, action.text));
         case 'grade':
           return this.practice.grade(actor, action.questionId, action.grade);
         case 'forget-confirm':
           return forgetMe(this.deps, actor, true);
       }
     });
+  }
+
+  /** Keeps the name boards show, once the action has proved valid. */
+  private async touchAfter(actor: Actor, view: View): Promise<View> {
+    await this.deps.store.users.touch(actor, displayName(actor), this.deps.clock());
+    return view;
   }
 
   /** Autocomplete for a question query: best matches first, or the first questions when empty. */
@@ -118,6 +123,13 @@ export class DrillEngine {
     const key = `${actor.platform}:${actor.teamId}:${actor.userId}`;
     if (!this.throttle.allow(key, this.deps.clock().getTime())) {
       return { kind: 'notice', tone: 'error', text: SLOW_DOWN };
+    }
+    if (!isValidActor(actor)) {
+      return {
+        kind: 'notice',
+        tone: 'error',
+        text: 'This request did not say who sent it or where; nothing was done.',
+      };
     }
     const deadlineMs = this.options.deadlineMs ?? 2500;
     let timer: NodeJS.Timeout | undefined;

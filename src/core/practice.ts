@@ -66,7 +66,7 @@ export class Practice {
 
   async write(actor: Actor, questionId: string, text: string): Promise<AnswerSavedView> {
     const question = this.question(questionId);
-    const answer = text.trim();
+    const answer = typeof text === 'string' ? text.trim() : '';
     if (!answer) throw new DrillError('Your answer is empty; nothing was saved.');
     if (answer.length > MAX_WRITTEN_ANSWER) {
       throw new DrillError(`Your answer is longer than ${MAX_WRITTEN_ANSWER} characters; nothing was saved.`);

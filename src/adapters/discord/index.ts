@@ -7,6 +7,7 @@ import type { ChannelPoster } from '../../scheduler/channel-poster.js';
 import { createDiscordChannelPoster, createPostingRest } from './channel-poster.js';
 import { createDiscordClient } from './discord-client.js';
 import { inviteUrl } from './invite-url.js';
+import { dropUnreadablePackets } from './packet-guard.js';
 import { registerInteractions } from './register-interactions.js';
 
 export { isDiscordShardProcess, startDiscordShards } from './sharding.js';
@@ -23,6 +24,7 @@ export async function startDiscord(options: {
 }): Promise<{ poster: ChannelPoster; stop(): Promise<void> }> {
   const { config, engine, logger } = options;
   const client = createDiscordClient({ apiUrl: config.apiUrl });
+  dropUnreadablePackets(client, logger);
   const interactions = registerInteractions(client, { engine, logger });
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord: client error'));
   client.on(Events.Warn, (message) => logger.warn({ message }, 'discord: warning'));

@@ -8,6 +8,7 @@ import { boltLogger } from './bolt-logger.js';
 import { refuseFutureTimestamps } from './future-timestamp-guard.js';
 import { healthRoute } from './health-route.js';
 import type { ListenerDeps } from './listener-deps.js';
+import { refuseNullBodies } from './null-body-guard.js';
 import { registerDrillCommand } from './register-drill-command.js';
 import { registerForgetConfirmButton } from './register-forget-confirm-button.js';
 import { registerGradeButtons } from './register-grade-buttons.js';
@@ -59,7 +60,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       customRoutes: [healthRoute],
       logger: log,
     });
-    http.requestListener = refuseFutureTimestamps(http.requestListener, now);
+    http.requestListener = refuseFutureTimestamps(refuseNullBodies(http.requestListener), now);
     receiver = http;
   }
   const app = new App({

@@ -40,7 +40,7 @@ export function registerWriteSubmission(app: App, deps: ListenerDeps): void {
         deps.logger.warn({ callbackId: view.callback_id }, 'slack write submission without usable metadata');
         return;
       }
-      const text = view.state.values[WRITE_MODAL_BLOCK]?.[WRITE_MODAL_INPUT]?.value ?? '';
+      const text = view.state?.values?.[WRITE_MODAL_BLOCK]?.[WRITE_MODAL_INPUT]?.value ?? '';
       const saved = await deps.engine.action(actor, { name: 'write', questionId: meta.questionId, text });
       await tellUser(
         client,
