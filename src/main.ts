@@ -5,8 +5,7 @@
 import { userInfo } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { startConsole } from './adapters/console/register.js';
-import { isDiscordShardProcess, startDiscord, startDiscordShards } from './adapters/discord/index.js';
-import { startSlack } from './adapters/slack/index.js';
+import { isDiscordShardProcess } from './adapters/discord/shard-flag.js';
 import { ConfigError, loadConfig } from './config.js';
 import { ContentError, loadQuestionBank } from './content/load-packs.js';
 import { ClickThrottle } from './core/click-throttle.js';
@@ -85,12 +84,15 @@ async function main(): Promise<void> {
   let servesHealth = false;
 
   if (config.slack && !shardChild) {
+    // Loaded only when used: the console starts without paying for Bolt or discord.js.
+    const { startSlack } = await import('./adapters/slack/index.js');
     const slack = await startSlack({ config: config.slack, port: config.port, engine, logger });
     posters.push(slack.poster);
     stops.push(slack.stop);
     servesHealth = slack.port !== null;
   }
   if (config.discord) {
+    const { startDiscord, startDiscordShards } = await import('./adapters/discord/index.js');
     if (config.discord.shards && !shardChild) {
       const shards = await startDiscordShards({
         config: config.discord,

@@ -3,12 +3,9 @@ import type { DiscordConfig } from '../../config.js';
 import type { Logger } from '../../logger.js';
 import { restApiOption } from './discord-client.js';
 
-/** Passed to every shard process so the entry file knows to run one shard, not the manager. */
-export const SHARD_PROCESS_FLAG = '--discord-shard';
+import { SHARD_PROCESS_FLAG } from './shard-flag.js';
 
-export function isDiscordShardProcess(argv: readonly string[] = process.argv): boolean {
-  return argv.includes(SHARD_PROCESS_FLAG);
-}
+export { isDiscordShardProcess, SHARD_PROCESS_FLAG } from './shard-flag.js';
 
 /** DISCORD_SHARDS as a count; "auto" asks Discord (through DISCORD_API_URL) how many it recommends. */
 export async function shardCount(
