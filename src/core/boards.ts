@@ -23,7 +23,7 @@ export async function leaderboard(
     period,
     periodStart: periodStart(period, today),
   };
-  const top = await store.scores.top(actor, bucket, BOARD_SIZE);
+  const { top, caller: own } = await store.scores.board(actor, bucket, BOARD_SIZE, actor.userId);
   const rows = rankByPoints(top).map((r) => ({
     rank: r.rank,
     name: boardName(r, actor.userId),
@@ -31,18 +31,15 @@ export async function leaderboard(
     answered: r.answered,
     isCaller: r.userId === actor.userId,
   }));
-  let caller: BoardView['caller'] = null;
-  if (!rows.some((r) => r.isCaller)) {
-    const own = await store.scores.get(actor, bucket);
-    if (own) {
-      caller = {
-        rank: 1 + (await store.scores.countAbove(actor, bucket, own.points)),
-        name: boardName(own, actor.userId),
-        points: own.points,
-        answered: own.answered,
-        isCaller: true,
-      };
-    }
-  }
+  const caller: BoardView['caller'] =
+    own && !rows.some((r) => r.isCaller)
+      ? {
+          rank: 1 + own.above,
+          name: boardName(own, actor.userId),
+          points: own.points,
+          answered: own.answered,
+          isCaller: true,
+        }
+      : null;
   return { kind: 'board', period, scope, periodStart: bucket.periodStart, rows, caller };
 }

@@ -137,6 +137,13 @@ export interface ScoreStore {
   add(user: UserRef, buckets: readonly ScoreBucket[], points: number, answered: number): Promise<void>;
   top(team: Omit<UserRef, 'userId'>, bucket: ScoreBucket, limit: number): Promise<ScoreRow[]>;
   get(user: UserRef, bucket: ScoreBucket): Promise<ScoreRow | undefined>;
+  /** A board in one round trip: the top rows, and the caller's row with how many people have more points. */
+  board(
+    team: Omit<UserRef, 'userId'>,
+    bucket: ScoreBucket,
+    limit: number,
+    callerId: string,
+  ): Promise<{ top: ScoreRow[]; caller: (ScoreRow & { above: number }) | null }>;
   /** How many people in the bucket have more points. */
   countAbove(team: Omit<UserRef, 'userId'>, bucket: ScoreBucket, points: number): Promise<number>;
 }

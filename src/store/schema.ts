@@ -108,6 +108,7 @@ export const scores = pgTable(
       name: 'scores_pk',
       columns: [t.platform, t.teamId, t.scopeChannelId, t.period, t.periodStart, t.userId],
     }),
+    // The board's exact order (points, then user id): the top ten is an index walk, not a sort.
     index('scores_board_idx').on(
       t.platform,
       t.teamId,
@@ -115,6 +116,7 @@ export const scores = pgTable(
       t.period,
       t.periodStart,
       t.points.desc(),
+      t.userId,
     ),
     index('scores_user_idx').on(t.platform, t.teamId, t.userId),
   ],

@@ -1,0 +1,2 @@
+DROP INDEX "scores_board_idx";--> statement-breakpoint
+CREATE INDEX "scores_board_idx" ON "scores" USING btree ("platform","team_id","scope_channel_id","period","period_start","points" DESC NULLS LAST,"user_id");
