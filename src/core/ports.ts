@@ -21,8 +21,8 @@ export interface ChannelStore {
   turnOff(ref: ChannelRef, reason: string, now: Date): Promise<boolean>;
   /** Enabled channels whose next run is at or before `now`. */
   listDue(now: Date, limit: number): Promise<ChannelRecord[]>;
-  /** Moves next run on, only if no other replica moved it first. */
-  advance(ref: ChannelRef, from: Date, to: Date): Promise<boolean>;
+  /** Moves each channel's next run on, only where no other replica moved it first. */
+  advanceMany(moves: readonly { ref: ChannelRef; from: Date; to: Date }[]): Promise<void>;
 }
 
 export type DailyPostStatus = 'picked' | 'claimed' | 'sent' | 'skipped' | 'failed';
@@ -36,29 +36,39 @@ export interface DailyPostRecord extends ChannelRef {
   messageId: string | null;
 }
 
+/** One channel's day: the key of a daily post. */
+export interface ChannelDay {
+  ref: ChannelRef;
+  localDate: string;
+}
+
+/**
+ * Daily posts, in batches: the scheduler handles thousands of channels per
+ * tick, so each step is one query for many channels, not one per channel.
+ */
 export interface DailyPostStore {
-  /** The channel's question for a local date, picking `questionId` if none exists yet. */
-  ensure(ref: ChannelRef, localDate: string, questionId: string, now: Date): Promise<DailyPostRecord>;
   get(ref: ChannelRef, localDate: string): Promise<DailyPostRecord | undefined>;
-  /** The latest daily post strictly before a local date. */
-  previous(ref: ChannelRef, beforeDate: string): Promise<DailyPostRecord | undefined>;
-  /** How often each question has been the channel's daily question. */
-  postedCounts(ref: ChannelRef): Promise<Map<string, number>>;
+  getMany(days: readonly ChannelDay[]): Promise<DailyPostRecord[]>;
+  /** How often each question has been each channel's daily question. */
+  postedCountsMany(
+    refs: readonly ChannelRef[],
+  ): Promise<{ ref: ChannelRef; questionId: string; count: number }[]>;
+  /** Records each day's pick unless the day already has one (another replica's pick wins). */
+  ensureMany(picks: readonly (ChannelDay & { questionId: string })[], now: Date): Promise<void>;
+  /** For each channel-day, the channel's latest daily post strictly before it. */
+  previousMany(days: readonly ChannelDay[]): Promise<DailyPostRecord[]>;
   /**
-   * Claims the right to send the day's post: 'picked' becomes 'claimed', or a
-   * claim older than the lease is taken over. Undefined when another holds it
-   * or it was already sent or skipped.
+   * Claims the right to send each day's post: 'picked' becomes 'claimed', or a
+   * claim older than the lease is taken over. Returns only the days this call
+   * won; the others are held by another replica or already settled.
    */
-  claim(ref: ChannelRef, localDate: string, now: Date, leaseMs: number): Promise<DailyPostRecord | undefined>;
+  claimMany(days: readonly ChannelDay[], now: Date, leaseMs: number): Promise<DailyPostRecord[]>;
+  /** Marks sent posts, with the platform's message id where it gave one. */
+  markSentMany(sent: readonly (ChannelDay & { messageId: string | null })[], now: Date): Promise<void>;
   /** Gives a claim back (the post failed for now) so a later tick can try again. */
   release(ref: ChannelRef, localDate: string): Promise<void>;
-  finish(
-    ref: ChannelRef,
-    localDate: string,
-    status: 'sent' | 'skipped' | 'failed',
-    now: Date,
-    messageId?: string | null,
-  ): Promise<void>;
+  /** Settles a day without a post: the channel is gone. */
+  markFailed(ref: ChannelRef, localDate: string): Promise<void>;
 }
 
 export interface AttemptKey extends ChannelRef {
@@ -79,8 +89,12 @@ export interface AttemptRecord extends AttemptKey {
 }
 
 export interface DayTally {
+  ref: ChannelRef;
+  localDate: string;
   userId: string;
   grade: Grade;
+  displayName: string | null;
+  hidden: boolean;
 }
 
 export interface GradeCount {
@@ -105,8 +119,8 @@ export interface AttemptStore {
   ): Promise<void>;
   /** Local dates on which the user graded the channel's daily question, newest first. */
   gradedDailyDates(ref: ChannelRef, userId: string, limit: number): Promise<string[]>;
-  /** Grades given on a channel's daily question of one local date. */
-  dailyTally(ref: ChannelRef, localDate: string): Promise<DayTally[]>;
+  /** Grades given on each channel's daily question of a local date, oldest first, with names for the recap. */
+  dailyTallyMany(days: readonly ChannelDay[]): Promise<DayTally[]>;
   /** Grades in a channel between two local dates (inclusive), by question. */
   channelGradeCounts(ref: ChannelRef, fromDate: string, toDate: string): Promise<GradeCount[]>;
   /** A user's grades across the team, by question. */

@@ -1,7 +1,8 @@
 import type { EngineDeps } from './engine-deps.js';
 import { weekStart } from './periods.js';
-import { toSummary } from './question-bank.js';
-import { ANONYMOUS, boardName, rankByPoints } from './ranking.js';
+import type { DailyPostRecord, DayTally } from './ports.js';
+import { type QuestionBank, toSummary } from './question-bank.js';
+import { boardName, rankByPoints } from './ranking.js';
 import { addDays } from './time-zone.js';
 import type { ChannelRef, Grade, Topic } from './types.js';
 import type { RecapView, WeeklyRecapView } from './views.js';
@@ -9,24 +10,20 @@ import type { RecapView, WeeklyRecapView } from './views.js';
 const GRADE_ORDER: Grade[] = ['nailed', 'partly', 'missed'];
 const MAX_BEST_NAMES = 5;
 
-/** How the channel did on its previous daily question. */
-export async function recapOf(
-  deps: EngineDeps,
-  ref: ChannelRef,
-  localDate: string,
-): Promise<RecapView | null> {
-  const previous = await deps.store.dailyPosts.previous(ref, localDate);
-  if (!previous) return null;
-  const tally = await deps.store.attempts.dailyTally(ref, previous.localDate);
+/** How the channel did on its previous daily question, from that day's grades. */
+export function recapFrom(
+  bank: QuestionBank,
+  previous: DailyPostRecord,
+  tally: readonly DayTally[],
+): RecapView {
   const grades: Record<Grade, number> = { nailed: 0, partly: 0, missed: 0 };
   for (const t of tally) grades[t.grade]++;
   const bestGrade = GRADE_ORDER.find((g) => grades[g] > 0 && g !== 'missed');
-  const best: string[] = [];
-  for (const t of tally.filter((t) => t.grade === bestGrade).slice(0, MAX_BEST_NAMES)) {
-    const user = await deps.store.users.get({ ...ref, userId: t.userId });
-    best.push(user ? boardName({ ...user, userId: t.userId }, '') : ANONYMOUS);
-  }
-  const question = deps.bank.get(previous.questionId);
+  const best = tally
+    .filter((t) => t.grade === bestGrade)
+    .slice(0, MAX_BEST_NAMES)
+    .map((t) => boardName(t, ''));
+  const question = bank.get(previous.questionId);
   return {
     localDate: previous.localDate,
     question: question ? toSummary(question) : null,
@@ -42,15 +39,13 @@ export function accuracy(counts: Record<Grade, number>): number {
   return total === 0 ? 0 : (counts.nailed + counts.partly / 2) / total;
 }
 
-/** On the first post of a week: last week's channel board and the two weakest topics. */
+/** For the first post of a week: last week's channel board and the two weakest topics. */
 export async function weeklyRecapOf(
   deps: EngineDeps,
   ref: ChannelRef,
   localDate: string,
 ): Promise<WeeklyRecapView | null> {
   const thisWeek = weekStart(localDate);
-  const previous = await deps.store.dailyPosts.previous(ref, localDate);
-  if (!previous || previous.localDate >= thisWeek) return null;
   const lastWeek = addDays(thisWeek, -7);
   const rows = await deps.store.scores.top(
     ref,

@@ -1,12 +1,14 @@
-import { dailyCard, dailyQuestion } from '../core/daily-question.js';
+import { dailyCards, dayKey, ensureDailyPicks } from '../core/daily-question.js';
 import type { EngineDeps } from '../core/engine-deps.js';
 import type { ChannelRecord } from '../core/ports.js';
 import { planDueRuns } from '../core/run-plan.js';
-import type { Platform } from '../core/types.js';
+import type { ChannelRef, Platform } from '../core/types.js';
+import type { QuestionCardView } from '../core/views.js';
 import type { Logger } from '../logger.js';
 import type { ChannelPoster } from './channel-poster.js';
 import { DEFAULT_RETRY, postWithRetry, type RetryPolicy, runConcurrently } from './fan-out.js';
 import { RateLimiter } from './rate-limiter.js';
+import { SettledDays } from './settled-days.js';
 
 export interface TickReport {
   due: number;
@@ -28,8 +30,26 @@ export interface DailySchedulerOptions {
   concurrency?: number;
   /** Most channels handled in one tick. */
   batchSize?: number;
+  /** Channels prepared (picked, claimed, carded) in one go; the next chunk is prepared while this one posts. */
+  chunkSize?: number;
   retry?: RetryPolicy;
 }
+
+/** A channel whose post for today is due. */
+interface DailyJob {
+  channel: ChannelRecord;
+  ref: ChannelRef;
+  localDate: string;
+  dueAt: Date;
+  nextRun: Date;
+}
+
+interface ReadyPost {
+  job: DailyJob;
+  card: QuestionCardView;
+}
+
+const SETTLED = new Set(['sent', 'skipped', 'failed']);
 
 /**
  * Posts each due channel's daily card exactly once per local day, on any
@@ -40,13 +60,16 @@ export interface DailySchedulerOptions {
  * claims again and resends: at-least-once, which Discord's nonce turns into
  * exactly-once; on Slack only a crash in the instant between Slack accepting
  * and step 3 could show a second post. We chose that over at-most-once,
- * which would silently lose the day.
+ * which would silently lose the day. Steps 1 and 3-4 run in batches (a few
+ * queries per chunk of channels), so thousands of channels post at the
+ * platform's rate rather than the database's.
  */
 export class DailyScheduler {
   private readonly posters = new Map<Platform, { poster: ChannelPoster; limiter: RateLimiter }>();
   private readonly leaseMs: number;
   private readonly concurrency: number;
   private readonly batchSize: number;
+  private readonly chunkSize: number;
   private readonly retry: RetryPolicy;
 
   constructor(private readonly options: DailySchedulerOptions) {
@@ -54,15 +77,16 @@ export class DailyScheduler {
       this.posters.set(poster.platform, { poster, limiter: new RateLimiter(poster.postsPerSecond) });
     }
     this.leaseMs = options.leaseMs ?? 5 * 60_000;
-    this.concurrency = options.concurrency ?? 32;
+    this.concurrency = options.concurrency ?? 64;
     this.batchSize = options.batchSize ?? 10_000;
+    this.chunkSize = options.chunkSize ?? 500;
     this.retry = options.retry ?? DEFAULT_RETRY;
   }
 
   async tick(): Promise<TickReport> {
-    const { store, clock } = this.options.deps;
-    const now = clock();
-    const due = (await store.channels.listDue(now, this.batchSize)).filter((c) =>
+    const { deps, logger } = this.options;
+    const now = deps.clock();
+    const due = (await deps.store.channels.listDue(now, this.batchSize)).filter((c) =>
       this.posters.has(c.platform),
     );
     const report: TickReport = {
@@ -73,15 +97,12 @@ export class DailyScheduler {
       disabled: 0,
       failed: 0,
     };
-    await runConcurrently(due, this.concurrency, (channel) => this.runChannel(channel, now, report));
-    return report;
-  }
-
-  private async runChannel(channel: ChannelRecord, now: Date, report: TickReport): Promise<void> {
-    const { logger } = this.options;
-    const ref = { platform: channel.platform, teamId: channel.teamId, channelId: channel.channelId };
-    try {
-      const plan = planDueRuns(channel, channel.nextRunAt ?? now, now);
+    const settled = new SettledDays(deps.store, deps.clock);
+    const jobs: DailyJob[] = [];
+    for (const channel of due) {
+      const ref = { platform: channel.platform, teamId: channel.teamId, channelId: channel.channelId };
+      const dueAt = channel.nextRunAt ?? now;
+      const plan = planDueRuns(channel, dueAt, now);
       if (plan.skippedDates.length > 0) {
         report.skippedDays += plan.skippedDates.length;
         logger.warn(
@@ -89,59 +110,114 @@ export class DailyScheduler {
           'daily post missed while down; day has passed, skipped',
         );
       }
-      if (plan.postFor && !(await this.postToday(channel, plan.postFor.localDate, now, report))) return;
-      await this.options.deps.store.channels.advance(ref, channel.nextRunAt ?? now, plan.nextRun);
+      if (plan.postFor)
+        jobs.push({ channel, ref, localDate: plan.postFor.localDate, dueAt, nextRun: plan.nextRun });
+      else await settled.advance(ref, dueAt, plan.nextRun);
+    }
+
+    const chunks: DailyJob[][] = [];
+    for (let i = 0; i < jobs.length; i += this.chunkSize) chunks.push(jobs.slice(i, i + this.chunkSize));
+    let next = chunks[0] ? this.prepare(chunks[0], now, report, settled) : null;
+    for (let i = 0; i < chunks.length; i++) {
+      const ready = await next!;
+      next = chunks[i + 1] ? this.prepare(chunks[i + 1]!, now, report, settled) : null;
+      await runConcurrently(ready, this.concurrency, (post) => this.send(post, report, settled));
+    }
+    await settled.flush();
+    return report;
+  }
+
+  /** Picks, claims and builds cards for a chunk; returns the posts this replica won. */
+  private async prepare(
+    jobs: DailyJob[],
+    now: Date,
+    report: TickReport,
+    settled: SettledDays,
+  ): Promise<ReadyPost[]> {
+    const { deps, logger } = this.options;
+    try {
+      const requests = jobs.map((j) => ({
+        ref: j.ref,
+        localDate: j.localDate,
+        filter: { topic: j.channel.topic, difficulty: j.channel.difficulty },
+      }));
+      const picked = await ensureDailyPicks(deps, requests);
+      const claimed = await deps.store.dailyPosts.claimMany(requests, now, this.leaseMs);
+      const won = new Set(claimed.map((c) => dayKey(c, c.localDate)));
+      for (const job of jobs) {
+        if (won.has(dayKey(job.ref, job.localDate))) continue;
+        report.notMine++;
+        // Settled by another replica (or an earlier run of ours that crashed before moving on): move on.
+        if (SETTLED.has(picked.get(dayKey(job.ref, job.localDate))?.status ?? '')) {
+          await settled.advance(job.ref, job.dueAt, job.nextRun);
+        }
+      }
+      const cards = await dailyCards(
+        deps,
+        claimed.map((c) => ({ ref: c, localDate: c.localDate, questionId: c.questionId })),
+      );
+      const ready: ReadyPost[] = [];
+      for (const job of jobs) {
+        const key = dayKey(job.ref, job.localDate);
+        if (!won.has(key)) continue;
+        const card = cards.get(key);
+        if (card) ready.push({ job, card });
+        else {
+          await deps.store.dailyPosts.release(job.ref, job.localDate);
+          report.failed++;
+          logger.error(
+            { channel: job.ref },
+            "daily post skipped: the day's question is no longer in the bank",
+          );
+        }
+      }
+      return ready;
+    } catch (error) {
+      report.failed += jobs.length;
+      logger.error(
+        { err: error, channels: jobs.length },
+        'preparing daily posts failed; next tick tries again',
+      );
+      return [];
+    }
+  }
+
+  private async send({ job, card }: ReadyPost, report: TickReport, settled: SettledDays): Promise<void> {
+    const { deps, logger } = this.options;
+    const { store } = deps;
+    const { ref, localDate } = job;
+    try {
+      const target = this.posters.get(ref.platform)!;
+      const key = `${ref.platform}:${ref.teamId}:${ref.channelId}:${localDate}`;
+      const outcome = await postWithRetry(
+        () => target.poster.post(ref, card, key),
+        target.limiter,
+        this.retry,
+      );
+      if (outcome.ok) {
+        report.sent++;
+        await settled.markSent({ ref, localDate }, outcome.messageId);
+        await settled.advance(ref, job.dueAt, job.nextRun);
+        logger.info({ channel: ref, localDate, question: card.question.id }, 'daily question posted');
+      } else if (outcome.kind === 'gone') {
+        await store.dailyPosts.markFailed(ref, localDate);
+        await store.channels.turnOff(ref, `cannot post here: ${outcome.reason}`, deps.clock());
+        report.disabled++;
+        logger.warn(
+          { channel: ref, reason: outcome.reason },
+          'channel disabled: the bot can no longer post there',
+        );
+      } else {
+        await store.dailyPosts.release(ref, localDate);
+        report.failed++;
+        logger.warn(
+          { channel: ref, reason: outcome.reason },
+          'daily post failed after retries; next tick tries again',
+        );
+      }
     } catch (error) {
       report.failed++;
       logger.error({ err: error, channel: ref }, 'daily post failed; will retry next tick');
     }
-  }
-
-  /** True when the day is settled (sent, or settled by another replica) and next_run_at may move on. */
-  private async postToday(
-    channel: ChannelRecord,
-    localDate: string,
-    now: Date,
-    report: TickReport,
-  ): Promise<boolean> {
-    const { deps, logger } = this.options;
-    const { store } = deps;
-    const ref = { platform: channel.platform, teamId: channel.teamId, channelId: channel.channelId };
-    const filter = { topic: channel.topic, difficulty: channel.difficulty };
-    // Pick (or read) the day's question first: the claim needs its row.
-    await dailyQuestion(deps, ref, localDate, filter);
-    const claim = await store.dailyPosts.claim(ref, localDate, now, this.leaseMs);
-    if (!claim) {
-      report.notMine++;
-      const row = await store.dailyPosts.get(ref, localDate);
-      return row !== undefined && row.status !== 'picked' && row.status !== 'claimed';
-    }
-    const card = await dailyCard(deps, ref, localDate, filter);
-    const target = this.posters.get(channel.platform)!;
-    const key = `${ref.platform}:${ref.teamId}:${ref.channelId}:${localDate}`;
-    const outcome = await postWithRetry(() => target.poster.post(ref, card, key), target.limiter, this.retry);
-    if (outcome.ok) {
-      await store.dailyPosts.finish(ref, localDate, 'sent', deps.clock(), outcome.messageId);
-      report.sent++;
-      logger.info({ channel: ref, localDate, question: card.question.id }, 'daily question posted');
-      return true;
-    }
-    if (outcome.kind === 'gone') {
-      await store.dailyPosts.finish(ref, localDate, 'failed', deps.clock());
-      await store.channels.turnOff(ref, `cannot post here: ${outcome.reason}`, deps.clock());
-      report.disabled++;
-      logger.warn(
-        { channel: ref, reason: outcome.reason },
-        'channel disabled: the bot can no longer post there',
-      );
-      return false;
-    }
-    await store.dailyPosts.release(ref, localDate);
-    report.failed++;
-    logger.warn(
-      { channel: ref, reason: outcome.reason },
-      'daily post failed after retries; next tick tries again',
-    );
-    return false;
   }
 }

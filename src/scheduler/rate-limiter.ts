@@ -1,30 +1,53 @@
 /**
- * Spaces calls evenly at a rate (a token bucket with no burst): the n-th
- * caller waits until its slot. Even spacing keeps us under a platform's
- * per-second limit without provoking a single 429.
+ * Spaces calls evenly at a rate (the generic cell rate algorithm): each
+ * release moves a theoretical time on by one interval, and a caller may pass
+ * once the clock is within a small tolerance of it. Times are assigned at
+ * release, not when a caller queues, so a stalled event loop cannot release
+ * its backlog in one burst; the tolerance only absorbs timer lateness. We stay
+ * under a platform's per-second limit without provoking a 429.
  */
 export class RateLimiter {
-  private nextSlot = 0;
   private readonly intervalMs: number;
+  private readonly toleranceMs: number;
+  private readonly waiting: (() => void)[] = [];
+  private theoretical = Number.NEGATIVE_INFINITY;
+  private pausedUntil = 0;
+  private timer: NodeJS.Timeout | null = null;
 
   constructor(
     perSecond: number,
     private readonly now: () => number = () => performance.now(),
-    private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
   ) {
     this.intervalMs = 1000 / perSecond;
+    this.toleranceMs = 2 * this.intervalMs;
   }
 
-  async take(): Promise<void> {
-    const now = this.now();
-    const slot = Math.max(now, this.nextSlot);
-    this.nextSlot = slot + this.intervalMs;
-    const wait = slot - now;
-    if (wait > 0.5) await this.sleep(wait);
+  take(): Promise<void> {
+    return new Promise((resolve) => {
+      this.waiting.push(resolve);
+      this.pump();
+    });
   }
 
   /** Holds every later caller back, e.g. after the platform said Retry-After for all of us. */
   pauseFor(ms: number): void {
-    this.nextSlot = Math.max(this.nextSlot, this.now() + ms);
+    this.pausedUntil = Math.max(this.pausedUntil, this.now() + ms);
+  }
+
+  private pump(): void {
+    if (this.timer) return;
+    while (this.waiting.length > 0) {
+      const now = this.now();
+      const earliest = Math.max(this.theoretical - this.toleranceMs, this.pausedUntil);
+      if (now < earliest) {
+        this.timer = setTimeout(() => {
+          this.timer = null;
+          this.pump();
+        }, earliest - now);
+        return;
+      }
+      this.theoretical = Math.max(this.theoretical, now) + this.intervalMs;
+      this.waiting.shift()!();
+    }
   }
 }

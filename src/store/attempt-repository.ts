@@ -1,10 +1,18 @@
 import { and, between, count, desc, eq, isNotNull, sql } from 'drizzle-orm';
-import type { AttemptKey, AttemptRecord, AttemptStore, DayTally, GradeCount } from '../core/ports.js';
+import type {
+  AttemptKey,
+  AttemptRecord,
+  AttemptStore,
+  ChannelDay,
+  DayTally,
+  GradeCount,
+} from '../core/ports.js';
 import type { ReviewCardState } from '../core/review-cards.js';
 import type { ChannelRef, Grade, Platform, UserRef } from '../core/types.js';
+import { daysIn } from './channel-day-sql.js';
 import type { Database } from './database.js';
 import { channelIs, userIs } from './keys.js';
-import { attempts } from './schema.js';
+import { attempts, users } from './schema.js';
 
 function toRecord(row: typeof attempts.$inferSelect): AttemptRecord {
   return {
@@ -119,20 +127,44 @@ export class AttemptRepository implements AttemptStore {
     return rows.map((r) => r.localDate);
   }
 
-  async dailyTally(ref: ChannelRef, localDate: string): Promise<DayTally[]> {
+  async dailyTallyMany(days: readonly ChannelDay[]): Promise<DayTally[]> {
+    if (days.length === 0) return [];
     const rows = await this.db
-      .select({ userId: attempts.userId, grade: attempts.grade })
+      .select({
+        platform: attempts.platform,
+        teamId: attempts.teamId,
+        channelId: attempts.channelId,
+        localDate: attempts.localDate,
+        userId: attempts.userId,
+        grade: attempts.grade,
+        displayName: users.displayName,
+        hidden: users.hidden,
+      })
       .from(attempts)
+      .leftJoin(
+        users,
+        and(
+          eq(users.platform, attempts.platform),
+          eq(users.teamId, attempts.teamId),
+          eq(users.userId, attempts.userId),
+        ),
+      )
       .where(
         and(
-          channelIs(attempts, ref),
-          eq(attempts.localDate, localDate),
+          daysIn([attempts.platform, attempts.teamId, attempts.channelId, attempts.localDate], days),
           eq(attempts.isDaily, true),
           isNotNull(attempts.grade),
         ),
       )
       .orderBy(attempts.gradedAt);
-    return rows.map((r) => ({ userId: r.userId, grade: r.grade as Grade }));
+    return rows.map((r) => ({
+      ref: { platform: r.platform as Platform, teamId: r.teamId, channelId: r.channelId },
+      localDate: r.localDate,
+      userId: r.userId,
+      grade: r.grade as Grade,
+      displayName: r.displayName,
+      hidden: r.hidden ?? false,
+    }));
   }
 
   async channelGradeCounts(ref: ChannelRef, fromDate: string, toDate: string): Promise<GradeCount[]> {

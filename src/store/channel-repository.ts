@@ -1,4 +1,4 @@
-import { and, asc, eq, lte } from 'drizzle-orm';
+import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import type { ChannelRecord, ChannelStore } from '../core/ports.js';
 import type { ScheduleRule } from '../core/schedule-rules.js';
 import type { ChannelRef, Difficulty, Platform, Topic } from '../core/types.js';
@@ -73,12 +73,17 @@ export class ChannelRepository implements ChannelStore {
     return rows.map(toRecord);
   }
 
-  async advance(ref: ChannelRef, from: Date, to: Date): Promise<boolean> {
-    const rows = await this.db
-      .update(channels)
-      .set({ nextRunAt: to })
-      .where(and(channelIs(channels, ref), eq(channels.enabled, true), eq(channels.nextRunAt, from)))
-      .returning({ channelId: channels.channelId });
-    return rows.length > 0;
+  async advanceMany(moves: readonly { ref: ChannelRef; from: Date; to: Date }[]): Promise<void> {
+    if (moves.length === 0) return;
+    const values = moves.map(
+      (m) =>
+        sql`(${m.ref.platform}, ${m.ref.teamId}, ${m.ref.channelId}, ${m.from.toISOString()}::timestamptz, ${m.to.toISOString()}::timestamptz)`,
+    );
+    // Compare-and-set per channel: a replica that already moved it on wins.
+    await this.db.execute(sql`
+      update channels c set next_run_at = v.next_to
+      from (values ${sql.join(values, sql`, `)}) as v(platform, team_id, channel_id, next_from, next_to)
+      where c.platform = v.platform and c.team_id = v.team_id and c.channel_id = v.channel_id
+        and c.enabled and c.next_run_at = v.next_from`);
   }
 }

@@ -59,8 +59,9 @@ describe.each(DATABASE_KINDS)('the bot is down across a post time (%s)', (kind) 
     clock.set('2026-06-02T07:00:00Z');
     const ref = { platform: 'console' as const, teamId: 'T1', channelId: 'C1' };
     // Another replica claimed the day and died before sending.
-    await database().store.dailyPosts.ensure(ref, '2026-06-02', 'gil', clock.now());
-    expect(await database().store.dailyPosts.claim(ref, '2026-06-02', clock.now(), 5 * 60_000)).toBeDefined();
+    const day = { ref, localDate: '2026-06-02' };
+    await database().store.dailyPosts.ensureMany([{ ...day, questionId: 'gil' }], clock.now());
+    expect(await database().store.dailyPosts.claimMany([day], clock.now(), 5 * 60_000)).toHaveLength(1);
     clock.advance(60_000);
     expect(await scheduler.tick()).toMatchObject({ sent: 0, notMine: 1 });
     clock.advance(5 * 60_000);
