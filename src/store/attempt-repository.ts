@@ -9,10 +9,11 @@ import type {
 } from '../core/ports.js';
 import type { ReviewCardState } from '../core/review-cards.js';
 import type { ChannelRef, Grade, Platform, UserRef } from '../core/types.js';
-import { daysIn } from './channel-day-sql.js';
+import { dayValues, matchesValues } from './channel-day-sql.js';
 import type { Database } from './database.js';
 import { channelIs, userIs } from './keys.js';
-import { attempts, users } from './schema.js';
+import { resultRows } from './result-rows.js';
+import { attempts } from './schema.js';
 
 function toRecord(row: typeof attempts.$inferSelect): AttemptRecord {
   return {
@@ -129,41 +130,29 @@ export class AttemptRepository implements AttemptStore {
 
   async dailyTallyMany(days: readonly ChannelDay[]): Promise<DayTally[]> {
     if (days.length === 0) return [];
-    const rows = await this.db
-      .select({
-        platform: attempts.platform,
-        teamId: attempts.teamId,
-        channelId: attempts.channelId,
-        localDate: attempts.localDate,
-        userId: attempts.userId,
-        grade: attempts.grade,
-        displayName: users.displayName,
-        hidden: users.hidden,
-      })
-      .from(attempts)
-      .leftJoin(
-        users,
-        and(
-          eq(users.platform, attempts.platform),
-          eq(users.teamId, attempts.teamId),
-          eq(users.userId, attempts.userId),
-        ),
-      )
-      .where(
-        and(
-          daysIn([attempts.platform, attempts.teamId, attempts.channelId, attempts.localDate], days),
-          eq(attempts.isDaily, true),
-          isNotNull(attempts.grade),
-        ),
-      )
-      .orderBy(attempts.gradedAt);
-    return rows.map((r) => ({
-      ref: { platform: r.platform as Platform, teamId: r.teamId, channelId: r.channelId },
-      localDate: r.localDate,
-      userId: r.userId,
+    const result = await this.db.execute(sql`
+      select t.platform, t.team_id, t.channel_id, t.local_date::text as local_date, t.user_id, t.grade,
+        u.display_name, coalesce(u.hidden, false) as hidden
+      from attempts t join ${dayValues(days)} on ${matchesValues(true)}
+      left join users u on u.platform = t.platform and u.team_id = t.team_id and u.user_id = t.user_id
+      where t.is_daily and t.grade is not null
+      order by t.graded_at`);
+    return resultRows<{
+      platform: string;
+      team_id: string;
+      channel_id: string;
+      local_date: string;
+      user_id: string;
+      grade: string;
+      display_name: string | null;
+      hidden: boolean;
+    }>(result).map((r) => ({
+      ref: { platform: r.platform as Platform, teamId: r.team_id, channelId: r.channel_id },
+      localDate: r.local_date,
+      userId: r.user_id,
       grade: r.grade as Grade,
-      displayName: r.displayName,
-      hidden: r.hidden ?? false,
+      displayName: r.display_name,
+      hidden: Boolean(r.hidden),
     }));
   }
 

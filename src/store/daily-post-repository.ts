@@ -1,7 +1,7 @@
-import { and, count, eq, lt, or, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { ChannelDay, DailyPostRecord, DailyPostStatus, DailyPostStore } from '../core/ports.js';
 import type { ChannelRef, Platform } from '../core/types.js';
-import { channelsIn, daysIn } from './channel-day-sql.js';
+import { channelValues, dayValues, matchesValues } from './channel-day-sql.js';
 import type { Database } from './database.js';
 import { channelIs } from './keys.js';
 import { resultRows } from './result-rows.js';
@@ -21,12 +21,10 @@ function toRecord(row: typeof dailyPosts.$inferSelect): DailyPostRecord {
   };
 }
 
-const DAY_COLUMNS = [
-  dailyPosts.platform,
-  dailyPosts.teamId,
-  dailyPosts.channelId,
-  dailyPosts.localDate,
-] as const;
+/** The columns of a raw daily_posts row, the date as text so both drivers read it alike. */
+const RAW_COLUMNS = sql.raw(
+  't.platform, t.team_id, t.channel_id, t.local_date::text as local_date, t.question_id, t.status, t.claimed_at, t.sent_at, t.message_id',
+);
 
 export class DailyPostRepository implements DailyPostStore {
   constructor(private readonly db: Database) {}
@@ -42,29 +40,26 @@ export class DailyPostRepository implements DailyPostStore {
 
   async getMany(days: readonly ChannelDay[]): Promise<DailyPostRecord[]> {
     if (days.length === 0) return [];
-    const rows = await this.db
-      .select()
-      .from(dailyPosts)
-      .where(daysIn([...DAY_COLUMNS], days));
-    return rows.map(toRecord);
+    const result = await this.db.execute(sql`
+      select ${RAW_COLUMNS} from daily_posts t join ${dayValues(days)} on ${matchesValues(true)}`);
+    return resultRows<RawDailyPost>(result).map(fromRaw);
   }
 
   async postedCountsMany(refs: readonly ChannelRef[]) {
     if (refs.length === 0) return [];
-    const rows = await this.db
-      .select({
-        platform: dailyPosts.platform,
-        teamId: dailyPosts.teamId,
-        channelId: dailyPosts.channelId,
-        questionId: dailyPosts.questionId,
-        n: count(),
-      })
-      .from(dailyPosts)
-      .where(channelsIn([dailyPosts.platform, dailyPosts.teamId, dailyPosts.channelId], refs))
-      .groupBy(dailyPosts.platform, dailyPosts.teamId, dailyPosts.channelId, dailyPosts.questionId);
-    return rows.map((r) => ({
-      ref: { platform: r.platform as Platform, teamId: r.teamId, channelId: r.channelId },
-      questionId: r.questionId,
+    const result = await this.db.execute(sql`
+      select t.platform, t.team_id, t.channel_id, t.question_id, count(*)::int as n
+      from daily_posts t join ${channelValues(refs)} on ${matchesValues(false)}
+      group by t.platform, t.team_id, t.channel_id, t.question_id`);
+    return resultRows<{
+      platform: string;
+      team_id: string;
+      channel_id: string;
+      question_id: string;
+      n: number;
+    }>(result).map((r) => ({
+      ref: { platform: r.platform as Platform, teamId: r.team_id, channelId: r.channel_id },
+      questionId: r.question_id,
       count: Number(r.n),
     }));
   }
@@ -88,53 +83,40 @@ export class DailyPostRepository implements DailyPostStore {
 
   async previousMany(days: readonly ChannelDay[]): Promise<DailyPostRecord[]> {
     if (days.length === 0) return [];
-    const wanted = days.map(
-      (d) => sql`(${d.ref.platform}, ${d.ref.teamId}, ${d.ref.channelId}, ${d.localDate}::date)`,
-    );
     // One index probe per channel (the primary key ends in local_date).
     const result = await this.db.execute(sql`
-      select d.platform, d.team_id, d.channel_id, d.local_date::text as local_date, d.question_id, d.status,
-        d.claimed_at, d.sent_at, d.message_id
-      from (values ${sql.join(wanted, sql`, `)}) as v(platform, team_id, channel_id, before)
+      select ${RAW_COLUMNS} from ${dayValues(days)}
       cross join lateral (
         select * from daily_posts d
         where d.platform = v.platform and d.team_id = v.team_id and d.channel_id = v.channel_id
-          and d.local_date < v.before
+          and d.local_date < v.local_date
         order by d.local_date desc limit 1
-      ) d`);
+      ) t`);
     return resultRows<RawDailyPost>(result).map(fromRaw);
   }
 
   async claimMany(days: readonly ChannelDay[], now: Date, leaseMs: number): Promise<DailyPostRecord[]> {
     if (days.length === 0) return [];
-    const staleBefore = new Date(now.getTime() - leaseMs);
-    const rows = await this.db
-      .update(dailyPosts)
-      .set({ status: 'claimed', claimedAt: now })
-      .where(
-        and(
-          daysIn([...DAY_COLUMNS], days),
-          or(
-            eq(dailyPosts.status, 'picked'),
-            and(eq(dailyPosts.status, 'claimed'), lt(dailyPosts.claimedAt, staleBefore)),
-          ),
-        ),
-      )
-      .returning();
-    return rows.map(toRecord);
+    const staleBefore = new Date(now.getTime() - leaseMs).toISOString();
+    const result = await this.db.execute(sql`
+      update daily_posts t set status = 'claimed', claimed_at = ${now.toISOString()}::timestamptz
+      from ${dayValues(days)}
+      where ${matchesValues(true)}
+        and (t.status = 'picked' or (t.status = 'claimed' and t.claimed_at < ${staleBefore}::timestamptz))
+      returning ${RAW_COLUMNS}`);
+    return resultRows<RawDailyPost>(result).map(fromRaw);
   }
 
   async markSentMany(sent: readonly (ChannelDay & { messageId: string | null })[], now: Date): Promise<void> {
     if (sent.length === 0) return;
     const values = sent.map(
       (s) =>
-        sql`(${s.ref.platform}, ${s.ref.teamId}, ${s.ref.channelId}, ${s.localDate}::date, ${s.messageId}::text)`,
+        sql`(${s.ref.platform}::text, ${s.ref.teamId}::text, ${s.ref.channelId}::text, ${s.localDate}::date, ${s.messageId}::text)`,
     );
     await this.db.execute(sql`
-      update daily_posts d set status = 'sent', sent_at = ${now.toISOString()}::timestamptz, message_id = v.message_id
+      update daily_posts t set status = 'sent', sent_at = ${now.toISOString()}::timestamptz, message_id = v.message_id
       from (values ${sql.join(values, sql`, `)}) as v(platform, team_id, channel_id, local_date, message_id)
-      where d.platform = v.platform and d.team_id = v.team_id and d.channel_id = v.channel_id
-        and d.local_date = v.local_date`);
+      where ${matchesValues(true)}`);
   }
 
   async release(ref: ChannelRef, localDate: string): Promise<void> {
