@@ -24,7 +24,9 @@ export interface EngineOptions {
 }
 
 export const SLOW_DOWN = 'Slow down a little: that was a lot of clicks in one second.';
-export const TOO_SLOW = 'The bot could not reach its database in time. Please try again in a moment.';
+// Honest about the outcome: the work may still finish (its writes are idempotent, so trying again is safe).
+export const TOO_SLOW =
+  'The bot is slow to answer right now, so your click may or may not have counted. Try again in a moment.';
 export const SOMETHING_WENT_WRONG =
   'Something went wrong on our side and nothing was saved. Please try again in a moment.';
 
