@@ -79,7 +79,8 @@ export class DailyScheduler {
     this.leaseMs = options.leaseMs ?? 5 * 60_000;
     this.concurrency = options.concurrency ?? 64;
     this.batchSize = options.batchSize ?? 10_000;
-    this.chunkSize = options.chunkSize ?? 500;
+    // Small chunks keep each batched query short, so posting never waits long behind one.
+    this.chunkSize = options.chunkSize ?? 100;
     this.retry = options.retry ?? DEFAULT_RETRY;
   }
 

@@ -19,7 +19,9 @@ export class RateLimiter {
     private readonly now: () => number = () => performance.now(),
   ) {
     this.intervalMs = 1000 / perSecond;
-    this.toleranceMs = 2 * this.intervalMs;
+    // Twelve intervals: enough to catch up after a short event-loop stall (a PGlite query runs on this
+    // thread), small enough that one second holds at most the rate plus twelve.
+    this.toleranceMs = 12 * this.intervalMs;
   }
 
   take(): Promise<void> {

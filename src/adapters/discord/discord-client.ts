@@ -19,7 +19,10 @@ const keepSelf = {
 export function createDiscordClient(options: { apiUrl: string | undefined }): Client {
   return new Client({
     intents: [GatewayIntentBits.Guilds],
-    rest: restApiOption(options.apiUrl),
+    // This client's REST carries interaction answers (callbacks, edits, follow-ups), which Discord exempts
+    // from the bot's global 50/s limit; discord.js's default cap of 50/s would queue a busy channel's answers.
+    // Daily posts go through their own REST (channel-poster.ts) at the scheduler's rate.
+    rest: { ...restApiOption(options.apiUrl), globalRequestsPerSecond: 500 },
     makeCache: Options.cacheWithLimits({
       ...Options.DefaultMakeCacheSettings,
       MessageManager: 0,
