@@ -1,0 +1,343 @@
+/**
+ * Discord interactions: grade-button clicks as INTERACTION_CREATE from the
+ * fake gateway through the real discord.js Client the adapter starts
+ * (startDiscord, DISCORD_API_URL on the fake, a real engine on the run's
+ * database), 100 in flight. Measured per click: dispatch → the interaction
+ * callback (our deferral) received by the fake's HTTP server. Baseline: a
+ * bare discord.js Client on its own copy of the fake that only replies, in
+ * the same run.
+ *
+ * Discord's side runs in its own process (discord-gateway-process.ts). A
+ * few hundred reveal clicks through the gateway warm the client up (each
+ * waiting for its answer). Each timed clicker has revealed the answer first
+ * (straight through the engine, untimed: through the gateway every reveal's
+ * answer would queue behind discord.js's 50 requests/s, see below), so each
+ * grade is accepted; the engine keeps the production ClickThrottle and each
+ * user clicks twice. The adapter defers before the engine works, so the ack
+ * figures do not wait for the database; the answers (the edited deferral)
+ * and how many were graded show the work.
+ *
+ * discord.js holds every REST call but interaction callbacks to 50 a second
+ * across the client (`globalRequestsPerSecond`). The callback the target is
+ * about is exempt, so the figure is fair; the edit that carries the answer is
+ * not, and startDiscord takes no REST options. So the reply figure is taken
+ * twice: with the client as startDiscord builds it, and with that cap raised
+ * the way tests/reliability/bad-input-discord.test.ts does (here through
+ * discord.js's DefaultRestOptions, before startDiscord builds its client).
+ */
+import { DefaultRestOptions } from 'discord.js';
+import { gradeId, revealId } from '../src/adapters/discord/custom-ids.js';
+import { startDiscord } from '../src/adapters/discord/index.js';
+import type { DrillEngine } from '../src/core/engine.js';
+import type { Actor, Grade } from '../src/core/types.js';
+import { APP_ID } from '../tests/discord/fake-discord.js';
+import { contentBank } from '../tests/helpers/engine-fixture.js';
+import { startBareDiscordClient } from './bare-discord-client.js';
+import type { BenchContext, Benchmark } from './benchmark.js';
+import { closedLoop } from './closed-loop.js';
+import { countingLogger } from './counting-logger.js';
+import {
+  type AnswersResult,
+  type Click,
+  type ClicksResult,
+  type DiscordGateway,
+  startDiscordGateway,
+} from './discord-gateway-process.js';
+import type { FigureSpec } from './figure.js';
+import { type Summary, summarize } from './percentiles.js';
+import { productionEngine } from './production-engine.js';
+import { idleDatabase, settledGrades } from './settled-work.js';
+
+const CONCURRENCY = 100;
+const P99_TARGET_MS = 50;
+/** The engine's own deadline (EngineOptions.deadlineMs): an answer later than this is a "try again". */
+const REPLY_TARGET_MS = 2500;
+/** Past the fake's 3 s acknowledgement deadline: a click without a callback by then never gets one. */
+const ACK_TIMEOUT_MS = 4000;
+const SETTLE_WAIT_MS = 120_000;
+const TOKEN = 'bench-discord-token-0123456789';
+const CHANNELS = 50;
+const GRADES: readonly Grade[] = ['nailed', 'partly', 'missed'];
+/** discord.js's client-side global REST limit, which edits and follow-ups wait for. */
+const REST_GLOBAL_PER_SECOND = DefaultRestOptions.globalRequestsPerSecond;
+/** The defaults discord.js's Client copies into its REST options (typed read-only; it is a plain object). */
+const restDefaults = DefaultRestOptions as { globalRequestsPerSecond: number };
+
+/** Snowflake-shaped ids: users by number (each phase its own range), channels of the fixture guild. */
+const userId = (n: number) => `1000000000${String(n).padStart(9, '0')}`;
+const channelId = (n: number) => `1200000000000${String(n % CHANNELS).padStart(6, '0')}`;
+
+const ms = (s: Summary) => `p50 ${s.p50.toFixed(2)} p99 ${s.p99.toFixed(2)} max ${s.max.toFixed(2)} ms`;
+const acked = (r: ClicksResult) => r.ackMs.filter(Number.isFinite);
+/** Every click's ack latency; a click never acknowledged counts as the timeout (a lower bound). */
+const ackLatencies = (r: ClicksResult) => r.ackMs.map((v) => (Number.isFinite(v) ? v : ACK_TIMEOUT_MS));
+const rate = (r: ClicksResult) => acked(r).length / r.seconds;
+
+interface Clicker {
+  n: number;
+  questionId: string;
+  grade: Grade;
+}
+
+function clickersFrom(first: number, count: number): Clicker[] {
+  const questions = contentBank()
+    .all()
+    .map((q) => q.id);
+  return Array.from({ length: count }, (_, i) => ({
+    n: first + i,
+    questionId: questions[(first + i) % questions.length]!,
+    grade: GRADES[(first + i) % GRADES.length]!,
+  }));
+}
+
+const gradeClick = (c: Clicker): Click => ({
+  customId: gradeId(c.questionId, c.grade),
+  userId: userId(c.n),
+  channelId: channelId(c.n),
+});
+const revealClick = (c: Clicker): Click => ({
+  customId: revealId(c.questionId),
+  userId: userId(c.n),
+  channelId: channelId(c.n),
+});
+
+/** The actor the adapter builds from such a click (translate-actor.ts). */
+function actorOf(guildId: string, c: Clicker): Actor {
+  return {
+    platform: 'discord',
+    teamId: guildId,
+    channelId: channelId(c.n),
+    userId: userId(c.n),
+    userName: `clicker${userId(c.n).slice(-6)}`,
+    isAdmin: false,
+    inChannel: true,
+  };
+}
+
+/** Reveals each clicker's question through the engine, so their grade click is accepted. */
+async function revealDirectly(engine: DrillEngine, guildId: string, clickers: Clicker[]): Promise<void> {
+  const load = await closedLoop(clickers.length, 10, async (i) => {
+    const c = clickers[i]!;
+    const view = await engine.action(actorOf(guildId, c), { name: 'reveal', questionId: c.questionId });
+    return view.kind === 'reveal' ? 0 : null;
+  });
+  if (load.failed > 0) throw new Error(`set-up: ${load.failed} of ${clickers.length} reveals refused`);
+}
+
+interface Outcome {
+  graded: number;
+  slowDown: number;
+  tooSlow: number;
+  missing: number;
+  reply: Summary;
+}
+
+function outcomeOf(answers: AnswersResult): Outcome {
+  const texts = answers.map((a) => a?.text ?? '');
+  return {
+    graded: answers.filter((a) => a?.edited && a.text.includes('Total **')).length,
+    slowDown: texts.filter((t) => t.includes('Slow down')).length,
+    tooSlow: texts.filter((t) => t.includes('could not reach its database')).length,
+    missing: answers.filter((a) => a === null).length,
+    reply: summarize(answers.flatMap((a) => (a ? [a.ms] : []))),
+  };
+}
+
+const describe = (o: Outcome) =>
+  `${o.graded} graded, ${o.slowDown} "slow down", ${o.tooSlow} "too slow", ${o.missing} unanswered`;
+
+/** Long enough for every reply to get through the 50/s cap, and then some. */
+const answersTimeout = (count: number) => Math.ceil((count / REST_GLOBAL_PER_SECOND) * 1000 * 1.5) + 30_000;
+
+async function measureBare(context: BenchContext, count: number): Promise<ClicksResult> {
+  const gateway = await startDiscordGateway();
+  try {
+    const bare = await startBareDiscordClient({ apiUrl: gateway.apiUrl, token: TOKEN });
+    try {
+      context.log(
+        `bare discord.js client: ${count} warm-up clicks, then ${count} timed, ${CONCURRENCY} in flight`,
+      );
+      const clicks = clickersFrom(0, 2 * count).map(gradeClick);
+      const load = { concurrency: CONCURRENCY, ackTimeoutMs: ACK_TIMEOUT_MS };
+      await gateway.clicks('bare-warm-up', clicks.slice(0, count), load);
+      const timed = await gateway.clicks('bare', clicks.slice(count), load);
+      context.log(
+        `bare: ${ms(summarize(ackLatencies(timed)))}; ${rate(timed).toFixed(0)} callbacks/s; ` +
+          `${count - acked(timed).length} without a callback; ${bare.failed()} replies failed`,
+      );
+      return timed;
+    } finally {
+      await bare.stop();
+    }
+  } finally {
+    await gateway.stop();
+  }
+}
+
+interface OursRun {
+  timed: ClicksResult;
+  outcome: Outcome;
+  /** Grades in the database once the work settled. */
+  saved: number;
+  warnings: number;
+  engineErrors: string[];
+}
+
+/**
+ * startDiscord on a fresh copy of the fake: warm-up reveals through the
+ * gateway, direct reveals for the timed clickers, then the timed grade clicks
+ * and every answer. `uncapped` raises discord.js's client-side REST cap.
+ */
+async function measureOurs(
+  context: BenchContext,
+  label: string,
+  options: { clickers: Clicker[]; warmUp: Clicker[]; uncapped: boolean; gradedBefore: number },
+): Promise<OursRun> {
+  const database = await context.database();
+  const gateway: DiscordGateway = await startDiscordGateway();
+  const log = countingLogger([TOKEN]);
+  const engineErrors: string[] = [];
+  const engine = productionEngine(database.store, engineErrors);
+  const config = {
+    token: TOKEN,
+    applicationId: APP_ID,
+    apiUrl: gateway.apiUrl,
+    guildId: undefined,
+    shards: undefined,
+    postsPerSecond: 10,
+  };
+  try {
+    // startDiscord builds its Client (and the Client its REST) from these defaults, synchronously.
+    if (options.uncapped) restDefaults.globalRequestsPerSecond = 1_000_000;
+    const bot = await startDiscord({ config, engine, logger: log.logger }).finally(() => {
+      restDefaults.globalRequestsPerSecond = REST_GLOBAL_PER_SECOND;
+    });
+    try {
+      const { warmUp, clickers } = options;
+      if (warmUp.length > 0) {
+        context.log(
+          `${label}: ${warmUp.length} warm-up reveal clicks through the gateway, each waiting for its answer`,
+        );
+        await gateway.clicks(`${label}-warm-up`, warmUp.map(revealClick), {
+          concurrency: CONCURRENCY,
+          ackTimeoutMs: ACK_TIMEOUT_MS,
+          paced: true,
+        });
+        const answers = await gateway.answers(`${label}-warm-up`, answersTimeout(warmUp.length));
+        const revealed = answers.filter((a) => a?.edited).length;
+        if (revealed < warmUp.length) {
+          const other = answers.find((a) => !a?.edited);
+          throw new Error(
+            `warm-up: ${warmUp.length - revealed} of ${warmUp.length} reveals not answered (${other ? other.text : 'no answer'})`,
+          );
+        }
+      }
+      await revealDirectly(engine, gateway.guildId, clickers);
+      context.log(`${label}: ${clickers.length} timed grade clicks, ${CONCURRENCY} in flight`);
+      const timed = await gateway.clicks(label, clickers.map(gradeClick), {
+        concurrency: CONCURRENCY,
+        ackTimeoutMs: ACK_TIMEOUT_MS,
+      });
+      context.log(
+        `${label}: ${ms(summarize(ackLatencies(timed)))}; ${rate(timed).toFixed(0)} callbacks/s; ` +
+          `${clickers.length - acked(timed).length} without a callback`,
+      );
+      const outcome = outcomeOf(await gateway.answers(label, answersTimeout(clickers.length)));
+      context.log(`${label}: answers: ${describe(outcome)}; dispatch → answer ${ms(outcome.reply)}`);
+      const expected = options.gradedBefore + clickers.length;
+      const saved =
+        (await settledGrades(database.connection.db, 'discord', gateway.guildId, expected, SETTLE_WAIT_MS)) -
+        options.gradedBefore;
+      const idle = await idleDatabase(database.connection.db, SETTLE_WAIT_MS);
+      context.log(
+        `${label}: grades in the database once the work settled: ${saved} of ${clickers.length}${idle ? '' : ' (still busy)'}`,
+      );
+      context.log(`${label}: ${log.count()} warnings/errors logged, ${engineErrors.length} engine errors`);
+      for (const line of [...log.first(), ...engineErrors.slice(0, 3)]) context.log(`  ${line}`);
+      return { timed, outcome, saved, warnings: log.count(), engineErrors };
+    } finally {
+      await bot.stop();
+    }
+  } finally {
+    await gateway.stop();
+  }
+}
+
+async function run(context: BenchContext): Promise<FigureSpec[]> {
+  const count = context.size(2_000);
+  const warmUp = context.size(300);
+  const baseline = await measureBare(context, count);
+  const ours = await measureOurs(context, 'ours', {
+    warmUp: clickersFrom(0, warmUp),
+    clickers: clickersFrom(warmUp, count),
+    uncapped: false,
+    gradedBefore: 0,
+  });
+  const uncapped = await measureOurs(context, 'ours, REST cap raised', {
+    warmUp: [],
+    clickers: clickersFrom(warmUp + count, count),
+    uncapped: true,
+    gradedBefore: ours.saved,
+  });
+  const b = summarize(ackLatencies(baseline));
+  const o = summarize(ackLatencies(ours.timed));
+  const notAcked = count - acked(ours.timed).length;
+  const setUp = `${count} grade clicks by ${count} users in ${CHANNELS} channels, ${CONCURRENCY} in flight`;
+  return [
+    {
+      name: 'discord.ack_p50',
+      value: o.p50,
+      unit: 'ms',
+      baseline: b.p50,
+      ratioOf: 'value/baseline',
+      target: { op: '<', value: P99_TARGET_MS },
+    },
+    {
+      name: 'discord.ack_p99',
+      value: o.p99,
+      unit: 'ms',
+      baseline: b.p99,
+      ratioOf: 'value/baseline',
+      target: { op: '<', value: P99_TARGET_MS },
+      note:
+        `INTERACTION_CREATE dispatched → interaction callback received by the fake (another process); ${setUp}; ` +
+        `${notAcked} without a callback in ${ACK_TIMEOUT_MS / 1000} s (counted as ${ACK_TIMEOUT_MS} ms); ours ${rate(ours.timed).toFixed(0)}/s, ` +
+        `bare ${rate(baseline).toFixed(0)}/s; baseline: bare discord.js client replying at once`,
+    },
+    {
+      name: 'discord.graded',
+      value: ours.outcome.graded,
+      unit: 'clicks',
+      target: { op: '>=', value: count },
+      note: `grade clicks answered with the grade; ${describe(ours.outcome)}; ${ours.saved} grades saved once the work settled`,
+    },
+    {
+      name: 'discord.reply_p99',
+      value: ours.outcome.reply.p99,
+      unit: 'ms',
+      target: { op: '<', value: REPLY_TARGET_MS },
+      note:
+        `dispatch → the edited deferral (the answer) received; p50 ${ours.outcome.reply.p50.toFixed(0)} ms; ` +
+        `edits wait for discord.js's ${REST_GLOBAL_PER_SECOND}/s client-side REST cap; ` +
+        `target: the engine's own deadline (bench guard, not from issue 6)`,
+    },
+    {
+      name: 'discord.reply_p99_rest_cap_raised',
+      value: uncapped.outcome.reply.p99,
+      unit: 'ms',
+      baseline: ours.outcome.reply.p99,
+      ratioOf: 'baseline/value',
+      target: { op: '<', value: REPLY_TARGET_MS },
+      note:
+        `the same with discord.js's globalRequestsPerSecond raised (what a REST option in startDiscord would allow); ` +
+        `ack p99 ${summarize(ackLatencies(uncapped.timed)).p99.toFixed(1)} ms; ${describe(uncapped.outcome)}; ` +
+        `baseline: the capped client`,
+    },
+  ];
+}
+
+export const discordInteractionsBenchmark: Benchmark = {
+  id: 'discord',
+  title: 'Discord interactions: grade clicks through the real discord.js client vs a bare client',
+  run,
+};

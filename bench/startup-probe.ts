@@ -1,0 +1,102 @@
+/**
+ * Run as its own process (node --import tsx bench/startup-probe.ts <dataDir>)
+ * on a data dir the app has initialised: the app's start-up steps one at a
+ * time, so a slow "ready" can be explained. Prints one JSON line.
+ */
+import { readFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
+
+/** From process start to this module running: node, the tsx loader, this file. */
+const bootMs = performance.now();
+let last = bootMs;
+const lap = () => {
+  const now = performance.now();
+  const ms = now - last;
+  last = now;
+  return ms;
+};
+
+const dataDir = process.argv[2];
+if (!dataDir) throw new Error('usage: startup-probe.ts <dataDir>');
+
+// The modules src/main.ts imports, in its order, each timed (a shared dependency counts for the first).
+const mainUrl = new URL('../src/main.ts', import.meta.url);
+const specifiers = [
+  ...readFileSync(mainUrl, 'utf8').matchAll(/^import\s+(?!type\s)[^;]*?from\s+'([^']+)';/gm),
+]
+  .map((m) => m[1]!)
+  .filter((s) => !s.startsWith('node:'));
+const imports: { module: string; ms: number }[] = [];
+for (const specifier of specifiers) {
+  const url = specifier.startsWith('.')
+    ? new URL(specifier.replace(/\.js$/, '.ts'), mainUrl).href
+    : specifier;
+  await import(url);
+  imports.push({ module: specifier, ms: lap() });
+}
+const importMs = imports.reduce((sum, i) => sum + i.ms, 0);
+
+// Already loaded above; these only bind names.
+const { loadQuestionBank } = await import('../src/content/load-packs.js');
+const { ClickThrottle } = await import('../src/core/click-throttle.js');
+const { DrillEngine } = await import('../src/core/engine.js');
+const { MIGRATIONS_FOLDER } = await import('../src/store/connection.js');
+const { createStore } = await import('../src/store/store.js');
+const { PGlite } = await import('@electric-sql/pglite');
+const { drizzle } = await import('drizzle-orm/pglite');
+const { migrate } = await import('drizzle-orm/pglite/migrator');
+const schema = await import('../src/store/schema.js');
+const driverImportMs = lap();
+
+const bank = loadQuestionBank('content');
+const bankMs = lap();
+
+const client = new PGlite(dataDir);
+await client.waitReady;
+const pgliteOpenMs = lap();
+
+const db = drizzle({ client, schema });
+await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+const migrateMs = lap();
+
+// The console's first command, as main.ts sends it: /drill today for the local user.
+const engine = new DrillEngine(
+  {
+    store: createStore(db as unknown as Parameters<typeof createStore>[0]),
+    bank,
+    clock: () => new Date(),
+    random: Math.random,
+    defaultTimeZone: 'UTC',
+  },
+  { throttle: ClickThrottle.unlimited() },
+);
+const name = userInfo().username || 'you';
+const actor = {
+  platform: 'console' as const,
+  teamId: 'local',
+  channelId: 'console',
+  userId: name,
+  userName: name,
+  isAdmin: true,
+  inChannel: true,
+};
+const view = await engine.command(actor, { name: 'today' });
+if (view.kind !== 'question') throw new Error(`today answered ${view.kind}`);
+const firstCommandMs = lap();
+await engine.command(actor, { name: 'today' });
+const secondCommandMs = lap();
+await client.close();
+
+process.stdout.write(
+  `${JSON.stringify({
+    bootMs,
+    importMs,
+    imports,
+    driverImportMs,
+    bankMs,
+    pgliteOpenMs,
+    migrateMs,
+    firstCommandMs,
+    secondCommandMs,
+  })}\n`,
+);
