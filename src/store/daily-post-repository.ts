@@ -7,20 +7,6 @@ import { channelIs } from './keys.js';
 import { resultRows } from './result-rows.js';
 import { dailyPosts } from './schema.js';
 
-function toRecord(row: typeof dailyPosts.$inferSelect): DailyPostRecord {
-  return {
-    platform: row.platform as Platform,
-    teamId: row.teamId,
-    channelId: row.channelId,
-    localDate: row.localDate,
-    questionId: row.questionId,
-    status: row.status as DailyPostStatus,
-    claimedAt: row.claimedAt,
-    sentAt: row.sentAt,
-    messageId: row.messageId,
-  };
-}
-
 /** The columns of a raw daily_posts row, the date as text so both drivers read it alike. */
 const RAW_COLUMNS = sql.raw(
   't.platform, t.team_id, t.channel_id, t.local_date::text as local_date, t.question_id, t.status, t.claimed_at, t.sent_at, t.message_id',
@@ -34,8 +20,8 @@ export class DailyPostRepository implements DailyPostStore {
   }
 
   async get(ref: ChannelRef, localDate: string): Promise<DailyPostRecord | undefined> {
-    const [row] = await this.db.select().from(dailyPosts).where(this.dayIs(ref, localDate)).limit(1);
-    return row ? toRecord(row) : undefined;
+    const [record] = await this.getMany([{ ref, localDate }]);
+    return record;
   }
 
   async getMany(days: readonly ChannelDay[]): Promise<DailyPostRecord[]> {
