@@ -30,7 +30,7 @@ import { gradeId, revealId } from '../src/adapters/discord/custom-ids.js';
 import { startDiscord } from '../src/adapters/discord/index.js';
 import type { DrillEngine } from '../src/core/engine.js';
 import type { Actor, Grade } from '../src/core/types.js';
-import { APP_ID } from '../tests/discord/fake-discord.js';
+import { fakeDiscordConfig } from '../tests/discord/fake-discord.js';
 import { contentBank } from '../tests/helpers/engine-fixture.js';
 import { startBareDiscordClient } from './bare-discord-client.js';
 import type { BenchContext, Benchmark } from './benchmark.js';
@@ -198,14 +198,7 @@ async function measureOurs(
   const log = countingLogger([TOKEN]);
   const engineErrors: string[] = [];
   const engine = productionEngine(database.store, engineErrors);
-  const config = {
-    token: TOKEN,
-    applicationId: APP_ID,
-    apiUrl: gateway.apiUrl,
-    guildId: undefined,
-    shards: undefined,
-    postsPerSecond: 10,
-  };
+  const config = fakeDiscordConfig(gateway.apiUrl, TOKEN);
   try {
     // startDiscord builds its Client (and the Client its REST) from these defaults, synchronously.
     if (options.uncapped) restDefaults.globalRequestsPerSecond = 1_000_000;

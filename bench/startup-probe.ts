@@ -4,7 +4,6 @@
  * time, so a slow "ready" can be explained. Prints one JSON line.
  */
 import { readFileSync } from 'node:fs';
-import { userInfo } from 'node:os';
 
 /** From process start to this module running: node, the tsx loader, this file. */
 const bootMs = performance.now();
@@ -38,6 +37,7 @@ const importMs = imports.reduce((sum, i) => sum + i.ms, 0);
 
 // Already loaded above; these only bind names.
 const { loadQuestionBank } = await import('../src/content/load-packs.js');
+const { consoleActor } = await import('../src/adapters/console/console-actor.js');
 const { ClickThrottle } = await import('../src/core/click-throttle.js');
 const { DrillEngine } = await import('../src/core/engine.js');
 const { MIGRATIONS_FOLDER } = await import('../src/store/connection.js');
@@ -70,16 +70,7 @@ const engine = new DrillEngine(
   },
   { throttle: ClickThrottle.unlimited() },
 );
-const name = userInfo().username || 'you';
-const actor = {
-  platform: 'console' as const,
-  teamId: 'local',
-  channelId: 'console',
-  userId: name,
-  userName: name,
-  isAdmin: true,
-  inChannel: true,
-};
+const actor = consoleActor();
 const view = await engine.command(actor, { name: 'today' });
 if (view.kind !== 'question') throw new Error(`today answered ${view.kind}`);
 const firstCommandMs = lap();

@@ -2,8 +2,8 @@
  * The composition root: config -> logger -> question bank -> store -> core ->
  * adapters -> scheduler. Everything is built here and passed in.
  */
-import { userInfo } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { consoleActor } from './adapters/console/console-actor.js';
 import { startConsole } from './adapters/console/register.js';
 import { isDiscordShardProcess } from './adapters/discord/shard-flag.js';
 import { ConfigError, loadConfig } from './config.js';
@@ -11,7 +11,6 @@ import { ContentError, loadQuestionBank } from './content/load-packs.js';
 import { ClickThrottle } from './core/click-throttle.js';
 import { DrillEngine } from './core/engine.js';
 import type { EngineDeps } from './core/engine-deps.js';
-import type { Actor } from './core/types.js';
 import { startHealthServer } from './health-server.js';
 import { createLogger } from './logger.js';
 import type { ChannelPoster } from './scheduler/channel-poster.js';
@@ -112,17 +111,12 @@ async function main(): Promise<void> {
   }
 
   if (consoleMode) {
-    const name = userInfo().username || 'you';
-    const actor: Actor = {
-      platform: 'console',
-      teamId: 'local',
-      channelId: 'console',
-      userId: name,
-      userName: name,
-      isAdmin: true,
-      inChannel: true,
-    };
-    const session = startConsole({ engine, actor, input: process.stdin, output: process.stdout });
+    const session = startConsole({
+      engine,
+      actor: consoleActor(),
+      input: process.stdin,
+      output: process.stdout,
+    });
     posters.push(session.poster);
     consoleDone = session.done;
   }

@@ -9,7 +9,7 @@ import { TOPICS } from '../../src/core/types.js';
 import { createLogger } from '../../src/logger.js';
 import { makeEngine } from '../helpers/engine-fixture.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database.js';
-import { APP_ID, type Exchange, FakeDiscord } from './fake-discord.js';
+import { APP_ID, type Exchange, FakeDiscord, fakeDiscordConfig } from './fake-discord.js';
 import {
   autocomplete,
   button,
@@ -47,14 +47,7 @@ beforeAll(async () => {
     }),
   });
   bot = await startDiscord({
-    config: {
-      token: TOKEN,
-      applicationId: APP_ID,
-      apiUrl: fake.apiUrl,
-      guildId: undefined,
-      shards: undefined,
-      postsPerSecond: 10,
-    },
+    config: fakeDiscordConfig(fake.apiUrl, TOKEN),
     engine: made.engine,
     logger,
   });
@@ -400,14 +393,7 @@ describe('names and limits', () => {
     const strictFake = await FakeDiscord.start({ guildIds: [GUILD_ID] });
     const { engine } = makeEngine(db.store, { throttle: new ClickThrottle(2, 60_000) });
     const strictBot = await startDiscord({
-      config: {
-        token: TOKEN,
-        applicationId: APP_ID,
-        apiUrl: strictFake.apiUrl,
-        guildId: undefined,
-        shards: undefined,
-        postsPerSecond: 10,
-      },
+      config: fakeDiscordConfig(strictFake.apiUrl, TOKEN),
       engine,
       logger: createLogger({ level: 'silent', secrets: [TOKEN] }),
     });

@@ -9,8 +9,14 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
+import type { DiscordConfig } from '../../src/config.js';
 
 export const APP_ID = '1300000000000000001';
+
+/** The adapter's config pointed at a fake Discord (its REST base), one guild-less process. */
+export function fakeDiscordConfig(apiUrl: string, token: string): DiscordConfig {
+  return { token, applicationId: APP_ID, apiUrl, guildId: undefined, shards: undefined, postsPerSecond: 10 };
+}
 export const BOT_USER = {
   id: APP_ID,
   username: 'Interview Drill',

@@ -29,7 +29,12 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startDiscord } from '../../src/adapters/discord/index.js';
 import { SOMETHING_WENT_WRONG } from '../../src/core/engine.js';
 import { createLogger } from '../../src/logger.js';
-import { APP_ID, type Exchange, FakeDiscord, type RecordedRequest } from '../discord/fake-discord.js';
+import {
+  type Exchange,
+  FakeDiscord,
+  fakeDiscordConfig,
+  type RecordedRequest,
+} from '../discord/fake-discord.js';
 import {
   autocomplete,
   button,
@@ -620,14 +625,7 @@ beforeAll(async () => {
       void engineErrors.push(error instanceof Error ? `${error.name}: ${error.message}` : String(error)),
   });
   bot = await startDiscord({
-    config: {
-      token: TOKEN,
-      applicationId: APP_ID,
-      apiUrl: fake.apiUrl,
-      guildId: undefined,
-      shards: undefined,
-      postsPerSecond: 10,
-    },
+    config: fakeDiscordConfig(fake.apiUrl, TOKEN),
     engine,
     logger: createLogger({
       level: 'warn',

@@ -1,38 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '../helpers/test-database.js';
-import {
-  blockActionPayload,
-  blockText,
-  CHANNEL,
-  type SlackHarness,
-  startHarness,
-  TEAM,
-  USER,
-} from './slack-harness.js';
+import { describe, expect, it } from 'vitest';
+import { blockActionPayload, blockText, CHANNEL, TEAM, USER, useSlackHarness } from './slack-harness.js';
 
 describe('slack /drill subcommands', () => {
-  let db: TestDatabase;
-  let h: SlackHarness;
-
-  beforeAll(async () => {
-    db = await openTestDatabase('pglite');
-    h = await startHarness(db.store, { adminUserIds: ['UCONFIGADMIN'] });
-  });
-  afterAll(async () => {
-    await h?.stop();
-    await db?.close();
-  });
-  beforeEach(async () => {
-    await db.truncate();
-    h.fake.reset();
-  });
+  const { db, harness: h } = useSlackHarness({ adminUserIds: ['UCONFIGADMIN'] });
 
   /** Sends /drill <text>, checks the ack is an empty 200, returns the reply posted to the response_url. */
   async function drill(text: string, fields: Record<string, string> = {}) {
-    const before = h.fake.callsOf('response_url').length;
-    const ack = await h.command(text, fields);
+    const before = h().fake.callsOf('response_url').length;
+    const ack = await h().command(text, fields);
     expect(ack).toEqual({ status: 200, body: '' });
-    const calls = await h.fake.waitFor('response_url', before + 1);
+    const calls = await h().fake.waitFor('response_url', before + 1);
     const reply = calls[before]!.body;
     expect(reply).toMatchObject({ response_type: 'ephemeral' });
     return { reply, text: blockText(reply) };
@@ -57,16 +34,16 @@ describe('slack /drill subcommands', () => {
   });
 
   it('unknown words get the hint and the help in the ack itself, without touching the engine', async () => {
-    const ack = await h.command('frobnicate now');
+    const ack = await h().command('frobnicate now');
     expect(ack.status).toBe(200);
     const body = JSON.parse(ack.body);
     expect(body.response_type).toBe('ephemeral');
     expect(blockText(body)).toContain('Unknown command \\"frobnicate\\"');
     expect(blockText(body)).toContain('/drill schedule set');
-    const bad = JSON.parse((await h.command('ask topic=astrology')).body);
+    const bad = JSON.parse((await h().command('ask topic=astrology')).body);
     expect(blockText(bad)).toContain('Unknown topic \\"astrology\\"');
-    expect(h.fake.callsOf('response_url')).toHaveLength(0);
-    expect(await db.store.users.get({ platform: 'slack', teamId: TEAM, userId: USER })).toBeUndefined();
+    expect(h().fake.callsOf('response_url')).toHaveLength(0);
+    expect(await db().store.users.get({ platform: 'slack', teamId: TEAM, userId: USER })).toBeUndefined();
   });
 
   it('ask by words renders the question card with Show answer and Write my answer carrying the id', async () => {
@@ -130,18 +107,18 @@ describe('slack /drill subcommands', () => {
   });
 
   it("a non-admin's schedule set is refused after users.info says so", async () => {
-    h.fake.users.set('U0MEMBER', { is_admin: false });
+    h().fake.users.set('U0MEMBER', { is_admin: false });
     const { text } = await drill('schedule set 09:00 Europe/Berlin weekdays', { user_id: 'U0MEMBER' });
     expect(text).toContain('Only admins can change the schedule');
-    expect(h.fake.callsOf('users.info')[0]?.body.user).toBe('U0MEMBER');
+    expect(h().fake.callsOf('users.info')[0]?.body.user).toBe('U0MEMBER');
     expect(
-      await db.store.channels.get({ platform: 'slack', teamId: TEAM, channelId: CHANNEL }),
+      await db().store.channels.get({ platform: 'slack', teamId: TEAM, channelId: CHANNEL }),
     ).toBeUndefined();
     expect((await drill('schedule off', { user_id: 'U0MEMBER' })).text).toContain('Only admins');
   });
 
   it("a workspace admin's schedule set is accepted, shown, and turned off", async () => {
-    h.fake.users.set('U0ADMIN', { is_admin: true });
+    h().fake.users.set('U0ADMIN', { is_admin: true });
     const set = await drill('schedule set 09:00 Europe/Berlin weekdays topic=concurrency', {
       user_id: 'U0ADMIN',
     });
@@ -151,29 +128,33 @@ describe('slack /drill subcommands', () => {
     expect((await drill('schedule')).text).toContain('09:00 Europe/Berlin');
     expect((await drill('schedule off', { user_id: 'U0ADMIN' })).text).toContain('Daily posts turned off');
     // users.info is cached: one lookup for both admin commands.
-    expect(h.fake.callsOf('users.info')).toHaveLength(1);
+    expect(h().fake.callsOf('users.info')).toHaveLength(1);
   });
 
   it('owners and SLACK_ADMIN_USER_IDS may set schedules too; the configured ones without a lookup', async () => {
-    h.fake.users.set('U0OWNER', { is_owner: true });
+    h().fake.users.set('U0OWNER', { is_owner: true });
     expect((await drill('schedule set 08:30 UTC daily', { user_id: 'U0OWNER' })).text).toContain(
       'Schedule saved',
     );
     const configured = await drill('schedule set 07:00 Asia/Tokyo mon,wed,fri', { user_id: 'UCONFIGADMIN' });
     expect(configured.text).toContain('07:00 Asia/Tokyo');
-    expect(h.fake.callsOf('users.info').map((c) => c.body.user)).toEqual(['U0OWNER']);
+    expect(
+      h()
+        .fake.callsOf('users.info')
+        .map((c) => c.body.user),
+    ).toEqual(['U0OWNER']);
   });
 
   it('ordinary commands never ask users.info', async () => {
     await drill('ask gil');
     await drill('leaderboard');
-    expect(h.fake.callsOf('users.info')).toHaveLength(0);
+    expect(h().fake.callsOf('users.info')).toHaveLength(0);
   });
 
   it('privacy hidden and visible', async () => {
     expect((await drill('privacy hidden')).text).toContain('You are hidden');
     expect((await drill('privacy visible')).text).toContain('You are visible');
-    const bad = JSON.parse((await h.command('privacy maybe')).body);
+    const bad = JSON.parse((await h().command('privacy maybe')).body);
     expect(blockText(bad)).toContain('Use /drill privacy visible or /drill privacy hidden.');
   });
 
@@ -184,28 +165,28 @@ describe('slack /drill subcommands', () => {
       reply.blocks as { type: string; elements?: { action_id: string; value: string }[] }[]
     ).find((b) => b.type === 'actions')?.elements?.[0];
     expect(button).toMatchObject({ action_id: 'drill_forget_confirm' });
-    expect(await db.store.users.get({ platform: 'slack', teamId: TEAM, userId: USER })).toBeDefined();
-    await h.interact(
+    expect(await db().store.users.get({ platform: 'slack', teamId: TEAM, userId: USER })).toBeDefined();
+    await h().interact(
       blockActionPayload({
         actionId: button!.action_id,
         value: button!.value,
-        responseUrl: h.fake.responseUrl('f'),
+        responseUrl: h().fake.responseUrl('f'),
       }),
     );
-    const done = (await h.fake.waitFor('response_url', 3))[2];
+    const done = (await h().fake.waitFor('response_url', 3))[2];
     expect(done!.body).toMatchObject({ replace_original: true });
     expect(blockText(done!.body)).toContain('every answer, grade, point, streak, review card and setting');
-    expect(await db.store.users.get({ platform: 'slack', teamId: TEAM, userId: USER })).toBeUndefined();
+    expect(await db().store.users.get({ platform: 'slack', teamId: TEAM, userId: USER })).toBeUndefined();
   });
 
   it('a retried command (x-slack-retry-num) is acknowledged and not done again', async () => {
     await drill('privacy hidden', { user_id: 'U0FIRST' });
-    const retry = await h.command('privacy hidden', { user_id: 'U0RETRIED' }, { retryNum: 1 });
+    const retry = await h().command('privacy hidden', { user_id: 'U0RETRIED' }, { retryNum: 1 });
     expect(retry).toEqual({ status: 200, body: '' });
     await drill('help');
-    expect(h.fake.callsOf('response_url')).toHaveLength(2);
+    expect(h().fake.callsOf('response_url')).toHaveLength(2);
     expect(
-      await db.store.users.get({ platform: 'slack', teamId: TEAM, userId: 'U0RETRIED' }),
+      await db().store.users.get({ platform: 'slack', teamId: TEAM, userId: 'U0RETRIED' }),
     ).toBeUndefined();
   });
 });

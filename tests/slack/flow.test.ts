@@ -1,15 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ClickThrottle } from '../../src/core/click-throttle.js';
 import { actor } from '../helpers/engine-fixture.js';
-import { openTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 import {
   blockActionPayload,
   blockText,
   CHANNEL,
-  type SlackHarness,
   startHarness,
   TEAM,
   USER,
+  useSlackHarness,
   viewSubmissionPayload,
 } from './slack-harness.js';
 
@@ -18,39 +17,25 @@ const buttons = (message: Record<string, unknown>) =>
   (message.blocks as Block[]).filter((b) => b.type === 'actions').flatMap((b) => b.elements ?? []);
 
 describe('slack practice flow', () => {
-  let db: TestDatabase;
-  let h: SlackHarness;
+  const { db, harness: h } = useSlackHarness();
   const channel = { platform: 'slack' as const, teamId: TEAM, channelId: CHANNEL };
 
-  beforeAll(async () => {
-    db = await openTestDatabase('pglite');
-    h = await startHarness(db.store);
-  });
-  afterAll(async () => {
-    await h?.stop();
-    await db?.close();
-  });
-  beforeEach(async () => {
-    await db.truncate();
-    h.fake.reset();
-  });
-
-  const click = (actionId: string, value: string, responseUrl = h.fake.responseUrl('click')) =>
-    h.interact(blockActionPayload({ actionId, value, responseUrl }));
+  const click = (actionId: string, value: string, responseUrl = h().fake.responseUrl('click')) =>
+    h().interact(blockActionPayload({ actionId, value, responseUrl }));
 
   async function nextResponse(): Promise<Record<string, unknown>> {
-    const count = h.fake.callsOf('response_url').length;
-    return (await h.fake.waitFor('response_url', count + 1))[count]!.body;
+    const count = h().fake.callsOf('response_url').length;
+    return (await h().fake.waitFor('response_url', count + 1))[count]!.body;
   }
 
   it('daily post, write modal, submission, reveal beside the answer, grade, and the board shows the points', async () => {
     // The daily card, posted by the scheduler through the poster.
-    const card = await h.engine.command(actor({ ...channel, userId: 'USCHED' }), { name: 'today' });
+    const card = await h().engine.command(actor({ ...channel, userId: 'USCHED' }), { name: 'today' });
     expect(card.kind).toBe('question');
     if (card.kind !== 'question') return;
-    const outcome = await h.poster.post(channel, card, `${CHANNEL}:2026-03-02`);
+    const outcome = await h().poster.post(channel, card, `${CHANNEL}:2026-03-02`);
     expect(outcome).toEqual({ ok: true, messageId: expect.stringMatching(/^1700000000\./) });
-    const [posted] = h.fake.callsOf('chat.postMessage');
+    const [posted] = h().fake.callsOf('chat.postMessage');
     expect(posted!.authorization).toBe('Bearer xoxb-test-0000-token');
     expect(posted!.body.channel).toBe(CHANNEL);
     const id = card.question.id;
@@ -61,7 +46,7 @@ describe('slack practice flow', () => {
 
     // *Write my answer* opens the modal with the click's trigger_id.
     expect((await click('drill_write', id)).status).toBe(200);
-    const [opened] = await h.fake.waitFor('views.open');
+    const [opened] = await h().fake.waitFor('views.open');
     expect(opened!.body.trigger_id).toBe('13345224609.738474920.8088930838d88f008e0');
     const modal = opened!.body.view as { callback_id: string; private_metadata: string; blocks: unknown[] };
     expect(modal.callback_id).toBe('drill_write_answer');
@@ -70,11 +55,11 @@ describe('slack practice flow', () => {
 
     // Submitting stores the answer and offers the reveal, privately.
     const answer = 'Only one thread runs bytecode at a time <@U0BOSS> & that is <b>it</b>';
-    const submitted = await h.interact(
+    const submitted = await h().interact(
       viewSubmissionPayload({ privateMetadata: modal.private_metadata, text: answer }),
     );
     expect(submitted).toEqual({ status: 200, body: '' });
-    const [saved] = await h.fake.waitFor('chat.postEphemeral');
+    const [saved] = await h().fake.waitFor('chat.postEphemeral');
     expect(saved!.body).toMatchObject({ channel: CHANNEL, user: USER });
     expect(blockText(saved!.body)).toContain('Saved your answer');
     expect(buttons(saved!.body)).toEqual([expect.objectContaining({ action_id: 'drill_reveal', value: id })]);
@@ -103,7 +88,7 @@ describe('slack practice flow', () => {
     expect(graded).toContain('Total *3* points, streak *1* day, *#1* this week');
 
     waitingResponses = nextResponse();
-    await h.command('leaderboard');
+    await h().command('leaderboard');
     const board = blockText(await waitingResponses);
     expect(board).toContain('this week, this channel');
     expect(board).toMatch(/🥇 {2}1\. steve\s+3 pts {2}1 answered {2}← you/);
@@ -116,17 +101,17 @@ describe('slack practice flow', () => {
     const payload = blockActionPayload({
       actionId: 'drill_grade_partly',
       value: 'gil',
-      responseUrl: h.fake.responseUrl('g'),
+      responseUrl: h().fake.responseUrl('g'),
     });
-    const before = h.fake.callsOf('response_url').length;
-    await Promise.all([h.interact(payload), h.interact(payload)]);
-    await h.interact(payload);
-    const replies = (await h.fake.waitFor('response_url', before + 3))
+    const before = h().fake.callsOf('response_url').length;
+    await Promise.all([h().interact(payload), h().interact(payload)]);
+    await h().interact(payload);
+    const replies = (await h().fake.waitFor('response_url', before + 3))
       .slice(before)
       .map((c) => blockText(c.body));
     expect(replies.every((r) => r.includes('*Partly*: +1 point'))).toBe(true);
     expect(replies.filter((r) => r.includes('replaces your earlier grade'))).toHaveLength(2);
-    const board = await h.engine.command(actor({ ...channel, platform: 'slack', userId: USER }), {
+    const board = await h().engine.command(actor({ ...channel, platform: 'slack', userId: USER }), {
       name: 'leaderboard',
       period: 'all',
       scope: 'server',
@@ -138,26 +123,26 @@ describe('slack practice flow', () => {
     const waiting = nextResponse();
     await click('drill_reveal', 'decorators');
     await waiting;
-    const retried = await h.interact(
+    const retried = await h().interact(
       blockActionPayload({
         actionId: 'drill_reveal',
         value: 'decorators',
-        responseUrl: h.fake.responseUrl(),
+        responseUrl: h().fake.responseUrl(),
       }),
       { retryNum: 1 },
     );
     expect(retried).toEqual({ status: 200, body: '' });
     const next = nextResponse();
-    await h.command('help');
+    await h().command('help');
     await next;
-    expect(h.fake.callsOf('response_url')).toHaveLength(2);
+    expect(h().fake.callsOf('response_url')).toHaveLength(2);
   });
 
   it('grading before the reveal explains itself and writes nothing', async () => {
     const waiting = nextResponse();
     await click('drill_grade_nailed', 'gil');
     expect(blockText(await waiting)).toContain('Show the answer first');
-    const board = await h.engine.command(actor({ ...channel, userId: USER }), {
+    const board = await h().engine.command(actor({ ...channel, userId: USER }), {
       name: 'leaderboard',
       period: 'all',
       scope: 'server',
@@ -169,13 +154,13 @@ describe('slack practice flow', () => {
     await click('drill_reveal', '../../etc');
     await click('drill_grade_nailed', 'NOT A QUESTION');
     const waiting = nextResponse();
-    await h.command('help');
+    await h().command('help');
     await waiting;
-    expect(h.fake.callsOf('response_url')).toHaveLength(1);
+    expect(h().fake.callsOf('response_url')).toHaveLength(1);
   });
 
   it('a user clicking faster than a few times a second is told to slow down', async () => {
-    const fast = await startHarness(db.store, { throttle: new ClickThrottle(5, 1000) });
+    const fast = await startHarness(db().store, { throttle: new ClickThrottle(5, 1000) });
     try {
       const payload = blockActionPayload({
         actionId: 'drill_reveal',

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { startSlack } from '../../src/adapters/slack/index.js';
 import type { SlackConfig } from '../../src/config.js';
 import type { ClickThrottle } from '../../src/core/click-throttle.js';
@@ -8,6 +9,7 @@ import type { Store } from '../../src/core/ports.js';
 import { createLogger } from '../../src/logger.js';
 import type { ChannelPoster } from '../../src/scheduler/channel-poster.js';
 import { makeEngine, type TestClock } from '../helpers/engine-fixture.js';
+import { openTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 import { FakeSlackApi } from './fake-slack-api.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-8f1b2c';
@@ -142,4 +144,29 @@ export function blockText(message: Record<string, unknown>): string {
   return JSON.stringify(message.blocks ?? [])
     .replace(/\\n/g, '\n')
     .concat('\n', String(message.text ?? ''));
+}
+
+/**
+ * One database and one running app per test file (both take seconds to start),
+ * emptied before each test. Returns getters for use inside tests.
+ */
+export function useSlackHarness(options: Parameters<typeof startHarness>[1] = {}): {
+  db: () => TestDatabase;
+  harness: () => SlackHarness;
+} {
+  let db: TestDatabase | undefined;
+  let harness: SlackHarness | undefined;
+  beforeAll(async () => {
+    db = await openTestDatabase('pglite');
+    harness = await startHarness(db.store, options);
+  });
+  afterAll(async () => {
+    await harness?.stop();
+    await db?.close();
+  });
+  beforeEach(async () => {
+    await db!.truncate();
+    harness!.fake.reset();
+  });
+  return { db: () => db!, harness: () => harness! };
 }
