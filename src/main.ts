@@ -11,6 +11,7 @@ import { ContentError, loadQuestionBank } from './content/load-packs.js';
 import { ClickThrottle } from './core/click-throttle.js';
 import { DrillEngine } from './core/engine.js';
 import type { EngineDeps } from './core/engine-deps.js';
+import { WorkLane } from './core/work-lane.js';
 import { startHealthServer } from './health-server.js';
 import { createLogger } from './logger.js';
 import type { ChannelPoster } from './scheduler/channel-poster.js';
@@ -71,6 +72,7 @@ async function main(): Promise<void> {
   };
   const engine = new DrillEngine(deps, {
     ...(consoleMode ? { throttle: ClickThrottle.unlimited() } : {}),
+    lane: WorkLane.forDatabase(connection.parallelism),
     onError: (error, context) =>
       logger.error({ err: error, platform: context.actor.platform, what: context.what }, 'unexpected error'),
   });

@@ -10,23 +10,29 @@ import { setSchedule, showSchedule, turnOffSchedule } from './schedules.js';
 import { statsFor } from './stats.js';
 import type { Actor } from './types.js';
 import type { View } from './views.js';
+import { LaneFullError, WorkLane } from './work-lane.js';
 
 export interface EngineOptions {
   /** Called with unexpected errors (a database outage, a bug) before the user sees a polite message. */
   onError?: (error: unknown, context: { actor: Actor; what: string }) => void;
   throttle?: ClickThrottle;
   /**
-   * Longest a call may take before the user is told to try again: Slack and
-   * Discord drop an interaction after 3 s, and a database outage should give
-   * a clear answer, not a hang. Writes are idempotent, so a retry is safe.
+   * Longest a call's work may take, from when it leaves the lane, before the
+   * user is told to try again: a database outage should give a clear answer,
+   * not a hang. (The adapters ack before the work, so the platforms' 3 s
+   * window is never at stake.) Writes are idempotent, so a retry is safe.
    */
   deadlineMs?: number;
+  /** Where database work waits its turn; by default 8 at once. main.ts sizes it to the database. */
+  lane?: WorkLane;
 }
 
 export const SLOW_DOWN = 'Slow down a little: that was a lot of clicks in one second.';
 // Honest about the outcome: the work may still finish (its writes are idempotent, so trying again is safe).
 export const TOO_SLOW =
   'The bot is slow to answer right now, so your click may or may not have counted. Try again in a moment.';
+export const BUSY =
+  'The bot is very busy right now and did not get to your click; nothing was saved. Try again in a minute.';
 export const SOMETHING_WENT_WRONG =
   'Something went wrong on our side and nothing was saved. Please try again in a moment.';
 
@@ -34,6 +40,7 @@ export const SOMETHING_WENT_WRONG =
 export class DrillEngine {
   private readonly practice: Practice;
   private readonly throttle: ClickThrottle;
+  private readonly lane: WorkLane;
 
   constructor(
     readonly deps: EngineDeps,
@@ -41,6 +48,7 @@ export class DrillEngine {
   ) {
     this.practice = new Practice(deps);
     this.throttle = options.throttle ?? new ClickThrottle();
+    this.lane = options.lane ?? new WorkLane({ concurrency: 8 });
   }
 
   get bank() {
@@ -135,10 +143,21 @@ export class DrillEngine {
     }
     const deadlineMs = this.options.deadlineMs ?? 2500;
     let timer: NodeJS.Timeout | undefined;
-    const work = fn();
-    const late = new Promise<'late'>((resolve) => {
-      timer = setTimeout(() => resolve('late'), deadlineMs);
+    let markStarted: () => void = () => {};
+    const started = new Promise<void>((resolve) => {
+      markStarted = resolve;
     });
+    // The lane keeps the place until the work settles, even past the deadline: a slow database is not given more.
+    const work = this.lane.run(() => {
+      markStarted();
+      return fn();
+    });
+    const late = started.then(
+      () =>
+        new Promise<'late'>((resolve) => {
+          timer = setTimeout(() => resolve('late'), deadlineMs);
+        }),
+    );
     try {
       const result = await Promise.race([work, late]);
       if (result !== 'late') return result;
@@ -148,6 +167,7 @@ export class DrillEngine {
       return { kind: 'notice', tone: 'error', text: TOO_SLOW };
     } catch (error) {
       if (error instanceof DrillError) return { kind: 'notice', tone: 'error', text: error.message };
+      if (error instanceof LaneFullError) return { kind: 'notice', tone: 'error', text: BUSY };
       this.options.onError?.(error, { actor, what });
       return { kind: 'notice', tone: 'error', text: SOMETHING_WENT_WRONG };
     } finally {

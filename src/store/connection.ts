@@ -8,6 +8,7 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import type { Database } from './database.js';
 import * as schema from './schema.js';
+import { turnTakingPglite } from './turn-taking-pglite.js';
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
@@ -17,6 +18,8 @@ const MIGRATION_LOCK = 734_211_901;
 export interface Connection {
   db: Database;
   kind: 'pglite' | 'postgres';
+  /** Queries the driver runs at once: PGlite one, postgres.js its pool size. Sizes the engine's work lane. */
+  parallelism: number;
   close(): Promise<void>;
 }
 
@@ -38,9 +41,9 @@ export async function openDatabase(options: ConnectionOptions): Promise<Connecti
 async function openPglite(dataDir: string): Promise<Connection> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   const client = dataDir.startsWith('memory://') ? new PGlite() : new PGlite(dataDir);
-  const db = drizzlePglite({ client, schema });
+  const db = drizzlePglite({ client: turnTakingPglite(client), schema });
   await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
-  return { db: db as unknown as Database, kind: 'pglite', close: () => client.close() };
+  return { db: db as unknown as Database, kind: 'pglite', parallelism: 1, close: () => client.close() };
 }
 
 async function openPostgres(url: string, max: number): Promise<Connection> {
@@ -55,5 +58,10 @@ async function openPostgres(url: string, max: number): Promise<Connection> {
   } finally {
     lock.release();
   }
-  return { db: db as unknown as Database, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
+  return {
+    db: db as unknown as Database,
+    kind: 'postgres',
+    parallelism: max,
+    close: () => client.end({ timeout: 5 }),
+  };
 }
