@@ -2,7 +2,8 @@
  * Loads the board benchmark's data set with set-based SQL: users, the attempt
  * log, and the pre-aggregated scores rows derived from that log by one
  * GROUP BY, so they agree with it exactly as the grade flow would have left them
- * (one row per user, scope — the channel and '*' — and period start).
+ * (one row per user, scope — the channel and '*' — and period start), and the
+ * points levels derived from those.
  */
 import { sql } from 'drizzle-orm';
 import { ALL_TIME_START, periodStart } from '../src/core/periods.js';
@@ -110,6 +111,14 @@ async function load(db: Database, set: BoardsDataSet, step: (what: string) => vo
     cross join (values ('week'), ('month'), ('all')) b(period)
     where a.platform = ${p} and a.grade is not null
     group by 1, 2, 3, 4, 5, 6`,
+  );
+  // The points levels the rank reads, as the grade flow keeps them: users per distinct total on each board.
+  await runBig(
+    db,
+    sql`
+    insert into score_levels (platform, team_id, scope_channel_id, period, period_start, points, users)
+    select platform, team_id, scope_channel_id, period, period_start, points, count(*)::int
+    from scores group by 1, 2, 3, 4, 5, 6`,
   );
   const [count] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from scores`);
   step(`scores: ${Number(count?.n).toLocaleString('en-US')} pre-aggregated rows`);

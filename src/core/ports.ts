@@ -13,14 +13,23 @@ export interface ChannelRecord extends ChannelRef, ScheduleRule {
   disabledReason: string | null;
 }
 
+/** Where a page of due channels ended. */
+export interface DueCursor extends ChannelRef {
+  nextRunAt: Date;
+}
+
 export interface ChannelStore {
   get(ref: ChannelRef): Promise<ChannelRecord | undefined>;
   /** Creates or replaces the channel's schedule and turns it on. */
   saveSchedule(ref: ChannelRef, rule: ScheduleRule, nextRunAt: Date, now: Date): Promise<void>;
   /** Turns posting off; false when there was no schedule. */
   turnOff(ref: ChannelRef, reason: string, now: Date): Promise<boolean>;
-  /** Enabled channels whose next run is at or before `now`. */
-  listDue(now: Date, limit: number): Promise<ChannelRecord[]>;
+  /**
+   * Enabled channels whose next run is at or before `now`, in (next run,
+   * platform, team, channel) order; `after` continues from a channel a
+   * previous page ended on, so a tick can read them a page at a time.
+   */
+  listDue(now: Date, limit: number, after?: DueCursor): Promise<ChannelRecord[]>;
   /** Moves each channel's next run on, only where no other replica moved it first. */
   advanceMany(moves: readonly { ref: ChannelRef; from: Date; to: Date }[]): Promise<void>;
 }

@@ -1,12 +1,13 @@
 import { dailyCards, dayKey, ensureDailyPicks } from '../core/daily-question.js';
 import type { EngineDeps } from '../core/engine-deps.js';
-import type { ChannelRecord } from '../core/ports.js';
+import type { ChannelRecord, DueCursor } from '../core/ports.js';
 import { planDueRuns } from '../core/run-plan.js';
 import type { ChannelRef, Platform } from '../core/types.js';
 import type { QuestionCardView } from '../core/views.js';
 import type { Logger } from '../logger.js';
 import type { ChannelPoster } from './channel-poster.js';
-import { DEFAULT_RETRY, postWithRetry, type RetryPolicy, runConcurrently } from './fan-out.js';
+import { DEFAULT_RETRY, postWithRetry, type RetryPolicy } from './fan-out.js';
+import { HandOffQueue } from './hand-off-queue.js';
 import { RateLimiter } from './rate-limiter.js';
 import { SettledDays } from './settled-days.js';
 
@@ -30,7 +31,7 @@ export interface DailySchedulerOptions {
   concurrency?: number;
   /** Most channels handled in one tick. */
   batchSize?: number;
-  /** Channels prepared (picked, claimed, carded) in one go; the next chunk is prepared while this one posts. */
+  /** Due channels read and prepared (picked, claimed, carded) in one go, while earlier ones post. */
   chunkSize?: number;
   retry?: RetryPolicy;
 }
@@ -64,6 +65,8 @@ const SETTLED = new Set(['sent', 'skipped', 'failed']);
  * queries per chunk of channels), so thousands of channels post at the
  * platform's rate rather than the database's.
  */
+const FIRST_PAGE = 20;
+
 export class DailyScheduler {
   private readonly posters = new Map<Platform, { poster: ChannelPoster; limiter: RateLimiter }>();
   private readonly leaseMs: number;
@@ -79,19 +82,17 @@ export class DailyScheduler {
     this.leaseMs = options.leaseMs ?? 5 * 60_000;
     this.concurrency = options.concurrency ?? 64;
     this.batchSize = options.batchSize ?? 10_000;
-    // Small chunks keep each batched query short, so posting never waits long behind one.
-    this.chunkSize = options.chunkSize ?? 100;
+    // Small pages keep each batched query short (PGlite runs it on this thread), so posting never waits long
+    // behind one: at 100 a page, the stalls cost a 5,000-channel fan-out about 7% of its time; at 25, 3%.
+    this.chunkSize = options.chunkSize ?? 25;
     this.retry = options.retry ?? DEFAULT_RETRY;
   }
 
   async tick(): Promise<TickReport> {
-    const { deps, logger } = this.options;
+    const { deps } = this.options;
     const now = deps.clock();
-    const due = (await deps.store.channels.listDue(now, this.batchSize)).filter((c) =>
-      this.posters.has(c.platform),
-    );
     const report: TickReport = {
-      due: due.length,
+      due: 0,
       sent: 0,
       skippedDays: 0,
       notMine: 0,
@@ -99,14 +100,60 @@ export class DailyScheduler {
       failed: 0,
     };
     const settled = new SettledDays(deps.store, deps.clock);
+    // Due channels are read, planned and prepared a page at a time, a small first page so posting starts at
+    // once; the reading stays about one page ahead of the senders, which never wait for a page to finish.
+    const queue = new HandOffQueue<ReadyPost>();
+    const producing = (async () => {
+      try {
+        let after: DueCursor | undefined;
+        for (let listed = 0; listed < this.batchSize; ) {
+          const size = Math.min(listed === 0 ? FIRST_PAGE : this.chunkSize, this.batchSize - listed);
+          const page = await deps.store.channels.listDue(now, size, after);
+          const last = page.at(-1);
+          if (!last) break;
+          listed += page.length;
+          after = { ...last, nextRunAt: last.nextRunAt ?? now };
+          const jobs = await this.plan(page, now, report, settled);
+          await queue.room(this.chunkSize);
+          if (jobs.length > 0) queue.push(...(await this.prepare(jobs, now, report, settled)));
+          if (page.length < size) break;
+        }
+      } finally {
+        queue.close();
+      }
+    })();
+    const sending = Promise.all(
+      Array.from({ length: this.concurrency }, async () => {
+        for (let post = await queue.take(); post; post = await queue.take())
+          await this.send(post, report, settled);
+      }),
+    );
+    try {
+      await producing;
+    } finally {
+      await sending;
+    }
+    await settled.flush();
+    return report;
+  }
+
+  /** Which local day each due channel posts for; days missed while down are skipped and logged. */
+  private async plan(
+    page: readonly ChannelRecord[],
+    now: Date,
+    report: TickReport,
+    settled: SettledDays,
+  ): Promise<DailyJob[]> {
     const jobs: DailyJob[] = [];
-    for (const channel of due) {
+    for (const channel of page) {
+      if (!this.posters.has(channel.platform)) continue;
+      report.due++;
       const ref = { platform: channel.platform, teamId: channel.teamId, channelId: channel.channelId };
       const dueAt = channel.nextRunAt ?? now;
       const plan = planDueRuns(channel, dueAt, now);
       if (plan.skippedDates.length > 0) {
         report.skippedDays += plan.skippedDates.length;
-        logger.warn(
+        this.options.logger.warn(
           { channel: ref, days: plan.skippedDates },
           'daily post missed while down; day has passed, skipped',
         );
@@ -115,17 +162,7 @@ export class DailyScheduler {
         jobs.push({ channel, ref, localDate: plan.postFor.localDate, dueAt, nextRun: plan.nextRun });
       else await settled.advance(ref, dueAt, plan.nextRun);
     }
-
-    const chunks: DailyJob[][] = [];
-    for (let i = 0; i < jobs.length; i += this.chunkSize) chunks.push(jobs.slice(i, i + this.chunkSize));
-    let next = chunks[0] ? this.prepare(chunks[0], now, report, settled) : null;
-    for (let i = 0; i < chunks.length; i++) {
-      const ready = await next!;
-      next = chunks[i + 1] ? this.prepare(chunks[i + 1]!, now, report, settled) : null;
-      await runConcurrently(ready, this.concurrency, (post) => this.send(post, report, settled));
-    }
-    await settled.flush();
-    return report;
+    return jobs;
   }
 
   /** Picks, claims and builds cards for a chunk; returns the posts this replica won. */

@@ -1,5 +1,5 @@
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
-import type { ChannelRecord, ChannelStore } from '../core/ports.js';
+import type { ChannelRecord, ChannelStore, DueCursor } from '../core/ports.js';
 import type { ScheduleRule } from '../core/schedule-rules.js';
 import type { ChannelRef, Difficulty, Platform, Topic } from '../core/types.js';
 import type { Database } from './database.js';
@@ -63,12 +63,21 @@ export class ChannelRepository implements ChannelStore {
     return rows.length > 0;
   }
 
-  async listDue(now: Date, limit: number): Promise<ChannelRecord[]> {
+  async listDue(now: Date, limit: number, after?: DueCursor): Promise<ChannelRecord[]> {
+    const key = sql`(${channels.nextRunAt}, ${channels.platform}, ${channels.teamId}, ${channels.channelId})`;
     const rows = await this.db
       .select()
       .from(channels)
-      .where(and(eq(channels.enabled, true), lte(channels.nextRunAt, now)))
-      .orderBy(asc(channels.nextRunAt))
+      .where(
+        and(
+          eq(channels.enabled, true),
+          lte(channels.nextRunAt, now),
+          after
+            ? sql`${key} > (${after.nextRunAt.toISOString()}::timestamptz, ${after.platform}, ${after.teamId}, ${after.channelId})`
+            : undefined,
+        ),
+      )
+      .orderBy(asc(channels.nextRunAt), asc(channels.platform), asc(channels.teamId), asc(channels.channelId))
       .limit(limit);
     return rows.map(toRecord);
   }

@@ -39,7 +39,7 @@ export const channels = pgTable(
   },
   (t) => [
     primaryKey({ name: 'channels_pk', columns: [t.platform, t.teamId, t.channelId] }),
-    index('channels_due_idx').on(t.nextRunAt).where(sql`${t.enabled}`),
+    index('channels_due_idx').on(t.nextRunAt, t.platform, t.teamId, t.channelId).where(sql`${t.enabled}`),
   ],
 );
 
@@ -119,6 +119,31 @@ export const scores = pgTable(
       t.userId,
     ),
     index('scores_user_idx').on(t.platform, t.teamId, t.userId),
+  ],
+);
+
+/**
+ * For each board (team or channel, period), how many users hold each points
+ * total: kept in step with `scores` by the same statement that changes it.
+ * A caller's rank is one plus the users above their points, a sum over the
+ * few distinct totals above rather than a count over every user above.
+ */
+export const scoreLevels = pgTable(
+  'score_levels',
+  {
+    platform: text('platform').notNull(),
+    teamId: text('team_id').notNull(),
+    scopeChannelId: text('scope_channel_id').notNull(),
+    period: text('period').notNull(),
+    periodStart: date('period_start', { mode: 'string' }).notNull(),
+    points: integer('points').notNull(),
+    users: integer('users').notNull(),
+  },
+  (t) => [
+    primaryKey({
+      name: 'score_levels_pk',
+      columns: [t.platform, t.teamId, t.scopeChannelId, t.period, t.periodStart, t.points],
+    }),
   ],
 );
 

@@ -1,10 +1,10 @@
-import { and, count, desc, eq, gt, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import type { ScoreBucket, ScoreRow, ScoreStore } from '../core/ports.js';
 import type { UserRef } from '../core/types.js';
 import type { Database } from './database.js';
 import { teamIs } from './keys.js';
 import { resultRows } from './result-rows.js';
-import { scores, users } from './schema.js';
+import { scoreLevels, scores, users } from './schema.js';
 
 type Team = Omit<UserRef, 'userId'>;
 
@@ -40,36 +40,39 @@ export class ScoreRepository implements ScoreStore {
       );
   }
 
+  /**
+   * Adds to the user's row on each board and moves them between points levels,
+   * in one statement. The old total is the new one less what was added (read
+   * from the row as updated, so two adds at once for one user stay exact);
+   * a row just inserted (xmax = 0) had no old level. Levels are written in key
+   * order, so concurrent grades lock them in the same order.
+   */
   async add(user: UserRef, buckets: readonly ScoreBucket[], points: number, answered: number): Promise<void> {
     if (buckets.length === 0) return;
-    await this.db
-      .insert(scores)
-      .values(
-        buckets.map((b) => ({
-          platform: user.platform,
-          teamId: user.teamId,
-          userId: user.userId,
-          scopeChannelId: b.scopeChannelId,
-          period: b.period,
-          periodStart: b.periodStart,
-          points,
-          answered,
-        })),
+    const rows = buckets.map(
+      (b) =>
+        sql`(${user.platform}, ${user.teamId}, ${b.scopeChannelId}, ${b.period}, ${b.periodStart}::date, ${user.userId}, ${points}::int, ${answered}::int)`,
+    );
+    await this.db.execute(sql`
+      with up as (
+        insert into scores as s (platform, team_id, scope_channel_id, period, period_start, user_id, points, answered)
+        values ${sql.join(rows, sql`, `)}
+        on conflict (platform, team_id, scope_channel_id, period, period_start, user_id) do update
+          set points = s.points + excluded.points, answered = s.answered + excluded.answered
+        returning s.scope_channel_id, s.period, s.period_start, s.points, (s.xmax = 0) as inserted
+      ), moves as (
+        select scope_channel_id, period, period_start, points, 1 as d from up
+        union all
+        select scope_channel_id, period, period_start, points - ${points}::int, -1 from up where not inserted
+      ), net as (
+        select scope_channel_id, period, period_start, points, sum(d)::int as d from moves
+        group by 1, 2, 3, 4 having sum(d) <> 0
       )
-      .onConflictDoUpdate({
-        target: [
-          scores.platform,
-          scores.teamId,
-          scores.scopeChannelId,
-          scores.period,
-          scores.periodStart,
-          scores.userId,
-        ],
-        set: {
-          points: sql`${scores.points} + excluded.points`,
-          answered: sql`${scores.answered} + excluded.answered`,
-        },
-      });
+      insert into score_levels as l (platform, team_id, scope_channel_id, period, period_start, points, users)
+      select ${user.platform}, ${user.teamId}, scope_channel_id, period, period_start, points, d from net
+      order by scope_channel_id, period, period_start, points
+      on conflict (platform, team_id, scope_channel_id, period, period_start, points) do update
+        set users = l.users + excluded.users`);
   }
 
   async top(team: Team, bucket: ScoreBucket, limit: number): Promise<ScoreRow[]> {
@@ -96,16 +99,16 @@ export class ScoreRepository implements ScoreStore {
     const where = sql`s.platform = ${team.platform} and s.team_id = ${team.teamId}
       and s.scope_channel_id = ${bucket.scopeChannelId} and s.period = ${bucket.period}
       and s.period_start = ${bucket.periodStart}`;
-    // One round trip: the top rows (an index walk) and the caller's row with the count above it.
+    // One round trip: the top rows (an index walk) and the caller's row with the users above it (from the levels).
     const result = await this.db.execute(sql`
       with top as (
         select s.user_id, s.points, s.answered, -1 as above from scores s
         where ${where} order by s.points desc, s.user_id limit ${limit}
       ), me as (
         select s.user_id, s.points, s.answered,
-          (select count(*)::int from scores s2 where s2.platform = s.platform and s2.team_id = s.team_id
-             and s2.scope_channel_id = s.scope_channel_id and s2.period = s.period
-             and s2.period_start = s.period_start and s2.points > s.points) as above
+          (select coalesce(sum(l.users), 0)::int from score_levels l where l.platform = s.platform
+             and l.team_id = s.team_id and l.scope_channel_id = s.scope_channel_id and l.period = s.period
+             and l.period_start = s.period_start and l.points > s.points) as above
         from scores s where ${where} and s.user_id = ${callerId}
       ), picked as (select * from top union all select * from me)
       select p.user_id, p.points, p.answered, p.above, u.display_name, coalesce(u.hidden, false) as hidden
@@ -135,9 +138,17 @@ export class ScoreRepository implements ScoreStore {
 
   async countAbove(team: Team, bucket: ScoreBucket, points: number): Promise<number> {
     const [row] = await this.db
-      .select({ n: count() })
-      .from(scores)
-      .where(and(this.bucketIs(team, bucket), gt(scores.points, points)));
+      .select({ n: sql<number>`coalesce(sum(${scoreLevels.users}), 0)::int` })
+      .from(scoreLevels)
+      .where(
+        and(
+          teamIs(scoreLevels, team),
+          eq(scoreLevels.scopeChannelId, bucket.scopeChannelId),
+          eq(scoreLevels.period, bucket.period),
+          eq(scoreLevels.periodStart, bucket.periodStart),
+          gt(scoreLevels.points, points),
+        ),
+      );
     return Number(row?.n ?? 0);
   }
 }

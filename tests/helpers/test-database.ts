@@ -23,8 +23,6 @@ export interface TestDatabase {
   close(): Promise<void>;
 }
 
-const TABLES = ['attempts', 'scores', 'users', 'review_cards', 'daily_posts', 'channels'];
-
 /** A fresh, migrated database: in-memory PGlite, or a new database on the TEST_DATABASE_URL server. */
 export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
   let url: string | null = null;
@@ -51,8 +49,14 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase
     connection,
     store: createStore(connection.db),
     url,
+    // Every table the migrations made (the catalogue, so a new table is never left out).
     truncate: async () => {
-      await connection.db.execute(sql.raw(`truncate ${TABLES.join(', ')}`));
+      await connection.db.execute(sql`
+        do $$ declare names text;
+        begin
+          select string_agg(quote_ident(tablename), ', ') into names from pg_tables where schemaname = 'public';
+          if names is not null then execute 'truncate ' || names; end if;
+        end $$`);
     },
     close: async () => {
       await connection.close();

@@ -305,7 +305,14 @@ export function describeReason(reason: unknown): string {
  * call legitimately upserts its caller's display name; each test checks
  * users rows by id instead.)
  */
-export const PROTECTED_TABLES = ['attempts', 'scores', 'review_cards', 'daily_posts', 'channels'] as const;
+export const PROTECTED_TABLES = [
+  'attempts',
+  'scores',
+  'score_levels',
+  'review_cards',
+  'daily_posts',
+  'channels',
+] as const;
 
 type Rows<T> = { rows: T[] } | T[];
 export const rowsOf = <T>(result: unknown): T[] => {
