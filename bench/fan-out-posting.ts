@@ -48,9 +48,9 @@ function sampleCard(): QuestionCardView {
 }
 
 /**
- * The scheduler's own rate limiting alone — RateLimiter, postWithRetry and
- * runConcurrently from src/scheduler, as tick() uses them — with no database
- * work: what the tick could reach once its per-channel queries are cheap.
+ * The scheduler's own rate limiting alone — RateLimiter and postWithRetry
+ * from src/scheduler, as tick() uses them, with as many senders in flight —
+ * and no database work: what the tick could reach if its queries cost nothing.
  */
 export async function postThroughLimiter(
   poster: HttpChannelPoster,

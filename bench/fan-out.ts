@@ -180,7 +180,7 @@ async function run(context: BenchContext): Promise<FigureSpec[]> {
         ratioOf: 'value/baseline',
         target: { op: '<=', value: FLOOR_RATIO_TARGET },
         targetOn: 'ratio',
-        note: `the same ${channels} posts through src/scheduler's RateLimiter, postWithRetry and runConcurrently, no database work`,
+        note: `the same ${channels} posts through src/scheduler's RateLimiter and postWithRetry, as many in flight, no database work`,
       },
       {
         name: 'fanout.limiter_only_429',

@@ -1,6 +1,6 @@
 import { channelZone } from './channel-zone.js';
 import type { EngineDeps } from './engine-deps.js';
-import { type Period, periodStart } from './periods.js';
+import { ALL_TIME_START, type Period, periodStart } from './periods.js';
 import { TEAM_SCOPE } from './ports.js';
 import { boardName, rankByPoints } from './ranking.js';
 import { localDateOf } from './time-zone.js';
@@ -17,7 +17,8 @@ export async function leaderboard(
   scope: 'channel' | 'server',
 ): Promise<BoardView> {
   const { store } = deps;
-  const today = localDateOf(deps.clock(), await channelZone(deps, actor));
+  // All time starts on one fixed date in every zone: no need to look the channel's zone up.
+  const today = period === 'all' ? ALL_TIME_START : localDateOf(deps.clock(), await channelZone(deps, actor));
   const bucket = {
     scopeChannelId: scope === 'server' ? TEAM_SCOPE : actor.channelId,
     period,
