@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { Grade } from '../../src/core/types.js';
+import { MIGRATIONS_FOLDER } from '../../src/store/connection.js';
 import { actor, makeEngine, seededRandom } from '../helpers/engine-fixture.js';
 import { DATABASE_KINDS, useTestDatabase } from '../helpers/test-database.js';
 
@@ -69,5 +72,28 @@ describe.each(DATABASE_KINDS)('points levels behind the rank, on %s', (kind) => 
     expect(kept).toEqual(counted);
     // Six nailed grades: 18 points on each of the user's all-time boards (channel and team), one user there.
     expect(kept.filter((l) => l.key.includes('/all/') && l.key.endsWith('/18'))).toHaveLength(2);
+  });
+
+  it('are filled from the scores already there when the migration that adds them runs', async () => {
+    const { engine } = makeEngine(database().store);
+    for (let i = 0; i < 8; i++) {
+      const who = actor({ userId: `U${i}`, channelId: `C${i % 2}` });
+      await engine.action(who, { name: 'reveal', questionId: 'gil' });
+      await engine.action(who, {
+        name: 'grade',
+        questionId: 'gil',
+        grade: i % 3 === 0 ? 'missed' : 'nailed',
+      });
+    }
+    // As a database from before the levels existed: scores, and no levels. Then the migration's backfill.
+    const { db } = database().connection;
+    await db.execute(sql`delete from score_levels`);
+    const migration = readFileSync(join(MIGRATIONS_FOLDER, '0003_score_levels.sql'), 'utf8');
+    const backfill = migration.split('--> statement-breakpoint').find((part) => /insert into/i.test(part));
+    expect(backfill).toBeDefined();
+    await db.execute(sql.raw(backfill!));
+    const { kept, counted } = await levels();
+    expect(counted.length).toBeGreaterThan(3);
+    expect(kept).toEqual(counted);
   });
 });
