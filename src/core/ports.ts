@@ -167,8 +167,16 @@ export interface ScoreStore {
     limit: number,
     callerId: string,
   ): Promise<{ top: ScoreRow[]; caller: (ScoreRow & { above: number }) | null }>;
-  /** How many people in the bucket have more points. */
-  countAbove(team: Omit<UserRef, 'userId'>, bucket: ScoreBucket, points: number): Promise<number>;
+  /**
+   * Where a user stands, in one round trip: their points on `total`, and on
+   * `ranked` their points with how many people have more (null before their
+   * first grade there).
+   */
+  standing(
+    user: UserRef,
+    total: ScoreBucket,
+    ranked: ScoreBucket,
+  ): Promise<{ totalPoints: number; ranked: { points: number; above: number } | null }>;
 }
 
 export interface UserRecord extends UserRef {

@@ -137,25 +137,23 @@ export class Practice {
       period: 'week' as const,
       periodStart: periodStart('week', today),
     };
-    const [total, week, dates] = await Promise.all([
-      store.scores.get(actor, {
-        scopeChannelId: TEAM_SCOPE,
-        period: 'all',
-        periodStart: periodStart('all', today),
-      }),
-      store.scores.get(actor, weekBucket),
+    const [standing, dates] = await Promise.all([
+      store.scores.standing(
+        actor,
+        { scopeChannelId: TEAM_SCOPE, period: 'all', periodStart: periodStart('all', today) },
+        weekBucket,
+      ),
       store.attempts.gradedDailyDates(actor, actor.userId, 400),
     ]);
-    const weekRank = week ? 1 + (await store.scores.countAbove(actor, weekBucket, week.points)) : null;
     return {
       kind: 'graded',
       question: toSummary(question),
       grade,
       points,
       replaced: outcome.replaced,
-      totalPoints: total?.points ?? 0,
+      totalPoints: standing.totalPoints,
       streak: currentStreak(dates, today),
-      weekRank,
+      weekRank: standing.ranked ? 1 + standing.ranked.above : null,
     };
   }
 

@@ -1,10 +1,10 @@
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { ScoreBucket, ScoreRow, ScoreStore } from '../core/ports.js';
 import type { UserRef } from '../core/types.js';
 import type { Database } from './database.js';
 import { teamIs } from './keys.js';
 import { resultRows } from './result-rows.js';
-import { scoreLevels, scores, users } from './schema.js';
+import { scores, users } from './schema.js';
 
 type Team = Omit<UserRef, 'userId'>;
 
@@ -144,19 +144,36 @@ export class ScoreRepository implements ScoreStore {
     return { top, caller: rows.find((r) => r.above !== -1) ?? null };
   }
 
-  async countAbove(team: Team, bucket: ScoreBucket, points: number): Promise<number> {
-    const [row] = await this.db
-      .select({ n: sql<number>`coalesce(sum(${scoreLevels.users}), 0)::int` })
-      .from(scoreLevels)
-      .where(
-        and(
-          teamIs(scoreLevels, team),
-          eq(scoreLevels.scopeChannelId, bucket.scopeChannelId),
-          eq(scoreLevels.period, bucket.period),
-          eq(scoreLevels.periodStart, bucket.periodStart),
-          gt(scoreLevels.points, points),
-        ),
-      );
-    return Number(row?.n ?? 0);
+  async standing(
+    user: UserRef,
+    total: ScoreBucket,
+    ranked: ScoreBucket,
+  ): Promise<{ totalPoints: number; ranked: { points: number; above: number } | null }> {
+    const result = await this.db.execute(sql`
+      select
+        (select t.points from scores t where t.platform = ${user.platform} and t.team_id = ${user.teamId}
+           and t.scope_channel_id = ${total.scopeChannelId} and t.period = ${total.period}
+           and t.period_start = ${total.periodStart} and t.user_id = ${user.userId}) as total_points,
+        r.points as ranked_points,
+        (select coalesce(sum(l.users), 0)::int from score_levels l
+           where l.platform = ${user.platform} and l.team_id = ${user.teamId}
+             and l.scope_channel_id = ${ranked.scopeChannelId} and l.period = ${ranked.period}
+             and l.period_start = ${ranked.periodStart} and l.points > r.points) as above
+      from (select 1) one
+      left join scores r on r.platform = ${user.platform} and r.team_id = ${user.teamId}
+        and r.scope_channel_id = ${ranked.scopeChannelId} and r.period = ${ranked.period}
+        and r.period_start = ${ranked.periodStart} and r.user_id = ${user.userId}`);
+    const [row] = resultRows<{
+      total_points: number | null;
+      ranked_points: number | null;
+      above: number | null;
+    }>(result);
+    return {
+      totalPoints: Number(row?.total_points ?? 0),
+      ranked:
+        row?.ranked_points === null || row?.ranked_points === undefined
+          ? null
+          : { points: Number(row.ranked_points), above: Number(row.above ?? 0) },
+    };
   }
 }

@@ -60,4 +60,27 @@ describe.each(DATABASE_KINDS)('practice flow on %s', (kind) => {
     const all = await engine.command(actor(), { name: 'leaderboard', period: 'all', scope: 'server' });
     expect(all).toMatchObject({ rows: [{ points: 3, answered: 1 }] });
   });
+
+  it("a grade's answer tells the team-wide total and the rank on the channel's week board", async () => {
+    const { engine } = makeEngine(database().store);
+    const grade = async (
+      userId: string,
+      channelId: string,
+      questionId: string,
+      g: 'nailed' | 'partly' | 'missed',
+    ) => {
+      const who = actor({ userId, channelId, userName: userId });
+      await engine.action(who, { name: 'reveal', questionId });
+      return engine.action(who, { name: 'grade', questionId, grade: g });
+    };
+    await grade('UA', 'C1', 'gil', 'nailed');
+    await grade('UB', 'C1', 'gil', 'nailed');
+    await grade('UC', 'C1', 'gil', 'partly');
+    // UC earns points in another channel too: the total counts them, the C1 week rank does not.
+    await grade('UC', 'C2', 'decorators', 'nailed');
+    const last = await grade('UC', 'C1', 'closures', 'missed');
+    expect(last).toMatchObject({ kind: 'graded', points: 0, totalPoints: 4, weekRank: 3 });
+    const tied = await grade('UB', 'C1', 'closures', 'missed');
+    expect(tied).toMatchObject({ kind: 'graded', totalPoints: 3, weekRank: 1 });
+  });
 });
