@@ -51,6 +51,8 @@ interface ReadyPost {
 }
 
 const SETTLED = new Set(['sent', 'skipped', 'failed']);
+/** The first page of due channels is small, so the first post goes out at once. */
+const FIRST_PAGE = 20;
 
 /**
  * Posts each due channel's daily card exactly once per local day, on any
@@ -65,8 +67,6 @@ const SETTLED = new Set(['sent', 'skipped', 'failed']);
  * queries per chunk of channels), so thousands of channels post at the
  * platform's rate rather than the database's.
  */
-const FIRST_PAGE = 20;
-
 export class DailyScheduler {
   private readonly posters = new Map<Platform, { poster: ChannelPoster; limiter: RateLimiter }>();
   private readonly leaseMs: number;
@@ -107,7 +107,8 @@ export class DailyScheduler {
       try {
         let after: DueCursor | undefined;
         for (let listed = 0; listed < this.batchSize; ) {
-          const size = Math.min(listed === 0 ? FIRST_PAGE : this.chunkSize, this.batchSize - listed);
+          const pageSize = listed === 0 ? Math.min(FIRST_PAGE, this.chunkSize) : this.chunkSize;
+          const size = Math.min(pageSize, this.batchSize - listed);
           const page = await deps.store.channels.listDue(now, size, after);
           const last = page.at(-1);
           if (!last) break;
@@ -131,9 +132,10 @@ export class DailyScheduler {
     try {
       await producing;
     } finally {
+      // Even when reading a later page failed: what was sent is marked sent, or a lease expiry would resend it.
       await sending;
+      await settled.flush();
     }
-    await settled.flush();
     return report;
   }
 

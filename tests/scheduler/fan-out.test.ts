@@ -88,4 +88,48 @@ describe('daily fan-out under platform errors', () => {
     expect(await scheduler.tick()).toMatchObject({ sent: 1 });
     expect(poster.posts).toHaveLength(1);
   });
+
+  it('marks what it sent as sent even when reading a later page of due channels fails', async () => {
+    await database().truncate();
+    const clock = new TestClock(new Date('2026-06-02T06:00:00Z'));
+    const { engine, deps } = makeEngine(database().store, { clock });
+    for (let i = 0; i < 12; i++) {
+      await engine.command(actor({ channelId: `P${String(i).padStart(2, '0')}` }), {
+        name: 'schedule-set',
+        time: '07:00',
+        timezone: 'UTC',
+        days: 'daily',
+      });
+    }
+    const { store } = database();
+    let pages = 0;
+    // The real store, except that the second page of due channels cannot be read.
+    const channels = Object.create(store.channels) as typeof store.channels;
+    channels.listDue = (now, limit, after) => {
+      pages += 1;
+      if (pages === 2) return Promise.reject(new Error('connection lost'));
+      return store.channels.listDue(now, limit, after);
+    };
+    const failingSecondPage = { ...store, channels };
+    const poster = new RecordingPoster(clock.now, 'console', 200, (channel) => ({
+      ok: true,
+      messageId: `m-${channel.channelId}`,
+    }));
+    const scheduler = new DailyScheduler({
+      deps: { ...deps, store: failingSecondPage },
+      posters: [poster],
+      logger: memoryLogger().logger,
+      chunkSize: 5,
+    });
+    clock.set('2026-06-02T07:01:00Z');
+    await expect(scheduler.tick()).rejects.toThrow('connection lost');
+    // The first page (the 5 earliest) went out, and each is marked sent: a later tick must not send them again.
+    expect(poster.posts.map((p) => p.channel.channelId).sort()).toEqual(['P00', 'P01', 'P02', 'P03', 'P04']);
+    for (const p of poster.posts) {
+      expect(await store.dailyPosts.get(p.channel, '2026-06-02')).toMatchObject({ status: 'sent' });
+    }
+    const next = await new DailyScheduler({ deps, posters: [poster], logger: memoryLogger().logger }).tick();
+    expect(next).toMatchObject({ due: 7, sent: 7 });
+    expect(poster.posts).toHaveLength(12);
+  });
 });
