@@ -4,9 +4,10 @@
  */
 import { toSummary } from '../src/core/question-bank.js';
 import type { QuestionCardView } from '../src/core/views.js';
-import { postWithRetry, runConcurrently } from '../src/scheduler/fan-out.js';
+import { postWithRetry } from '../src/scheduler/fan-out.js';
 import { RateLimiter } from '../src/scheduler/rate-limiter.js';
 import { contentBank } from '../tests/helpers/engine-fixture.js';
+import { closedLoop } from './closed-loop.js';
 import type { FakePlatformHandle } from './fake-platform-process.js';
 import type { HttpChannelPoster } from './http-channel-poster.js';
 
@@ -58,13 +59,10 @@ export async function postThroughLimiter(
 ): Promise<{ seconds: number; failed: number }> {
   const limiter = new RateLimiter(poster.postsPerSecond);
   const card = sampleCard();
-  const channels = Array.from({ length: count }, (_, i) => i);
-  let failed = 0;
-  const t0 = performance.now();
-  await runConcurrently(channels, SCHEDULER_CONCURRENCY, async (i) => {
+  const load = await closedLoop(count, SCHEDULER_CONCURRENCY, async (i) => {
     const ref = { platform: poster.platform, teamId: 'L', channelId: `L${i}` };
     const outcome = await postWithRetry(() => poster.post(ref, card, `limiter-${i}`), limiter);
-    if (!outcome.ok) failed++;
+    return outcome.ok ? 0 : null;
   });
-  return { seconds: (performance.now() - t0) / 1000, failed };
+  return { seconds: load.seconds, failed: load.failed };
 }

@@ -43,19 +43,3 @@ export async function postWithRetry(
   }
   return { ok: false, kind: 'exhausted', reason: last && !last.ok ? last.reason : 'unknown' };
 }
-
-/** Runs tasks with at most `concurrency` in flight; resolves when all have settled. */
-export async function runConcurrently<T>(
-  items: readonly T[],
-  concurrency: number,
-  task: (item: T) => Promise<void>,
-) {
-  let next = 0;
-  const workers = Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-    while (next < items.length) {
-      const item = items[next++] as T;
-      await task(item);
-    }
-  });
-  await Promise.all(workers);
-}
