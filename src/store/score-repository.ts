@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { ScoreBucket, ScoreRow, ScoreStore } from '../core/ports.js';
 import type { UserRef } from '../core/types.js';
 import type { Database } from './database.js';
@@ -15,6 +15,20 @@ type Team = Omit<UserRef, 'userId'>;
  * a 20,000-user board).
  */
 const BOARD_ORDER = sql`${scores.points} desc nulls last`;
+
+/** `alias`'s board key is the team's bucket (for a scores or a score_levels row). */
+function inBucket(alias: 's' | 't' | 'r' | 'l', team: Team, bucket: ScoreBucket): SQL {
+  const a = sql.raw(alias);
+  return sql`${a}.platform = ${team.platform} and ${a}.team_id = ${team.teamId}
+    and ${a}.scope_channel_id = ${bucket.scopeChannelId} and ${a}.period = ${bucket.period}
+    and ${a}.period_start = ${bucket.periodStart}`;
+}
+
+/** The rank rule: how many users on the board have more than `points` (a sum over the levels above). */
+function usersAbove(team: Team, bucket: ScoreBucket, points: SQL): SQL {
+  return sql`(select coalesce(sum(l.users), 0)::int from score_levels l
+    where ${inBucket('l', team, bucket)} and l.points > ${points})`;
+}
 
 export class ScoreRepository implements ScoreStore {
   constructor(private readonly db: Database) {}
@@ -104,19 +118,14 @@ export class ScoreRepository implements ScoreStore {
     limit: number,
     callerId: string,
   ): Promise<{ top: ScoreRow[]; caller: (ScoreRow & { above: number }) | null }> {
-    const where = sql`s.platform = ${team.platform} and s.team_id = ${team.teamId}
-      and s.scope_channel_id = ${bucket.scopeChannelId} and s.period = ${bucket.period}
-      and s.period_start = ${bucket.periodStart}`;
+    const where = inBucket('s', team, bucket);
     // One round trip: the top rows (an index walk) and the caller's row with the users above it (from the levels).
     const result = await this.db.execute(sql`
       with top as (
         select s.user_id, s.points, s.answered, -1 as above from scores s
         where ${where} order by s.points desc nulls last, s.user_id limit ${limit}
       ), me as (
-        select s.user_id, s.points, s.answered,
-          (select coalesce(sum(l.users), 0)::int from score_levels l where l.platform = s.platform
-             and l.team_id = s.team_id and l.scope_channel_id = s.scope_channel_id and l.period = s.period
-             and l.period_start = s.period_start and l.points > s.points) as above
+        select s.user_id, s.points, s.answered, ${usersAbove(team, bucket, sql`s.points`)} as above
         from scores s where ${where} and s.user_id = ${callerId}
       ), picked as (select * from top union all select * from me)
       select p.user_id, p.points, p.answered, p.above, u.display_name, coalesce(u.hidden, false) as hidden
@@ -151,18 +160,12 @@ export class ScoreRepository implements ScoreStore {
   ): Promise<{ totalPoints: number; ranked: { points: number; above: number } | null }> {
     const result = await this.db.execute(sql`
       select
-        (select t.points from scores t where t.platform = ${user.platform} and t.team_id = ${user.teamId}
-           and t.scope_channel_id = ${total.scopeChannelId} and t.period = ${total.period}
-           and t.period_start = ${total.periodStart} and t.user_id = ${user.userId}) as total_points,
+        (select t.points from scores t where ${inBucket('t', user, total)} and t.user_id = ${user.userId})
+          as total_points,
         r.points as ranked_points,
-        (select coalesce(sum(l.users), 0)::int from score_levels l
-           where l.platform = ${user.platform} and l.team_id = ${user.teamId}
-             and l.scope_channel_id = ${ranked.scopeChannelId} and l.period = ${ranked.period}
-             and l.period_start = ${ranked.periodStart} and l.points > r.points) as above
+        ${usersAbove(user, ranked, sql`r.points`)} as above
       from (select 1) one
-      left join scores r on r.platform = ${user.platform} and r.team_id = ${user.teamId}
-        and r.scope_channel_id = ${ranked.scopeChannelId} and r.period = ${ranked.period}
-        and r.period_start = ${ranked.periodStart} and r.user_id = ${user.userId}`);
+      left join scores r on ${inBucket('r', user, ranked)} and r.user_id = ${user.userId}`);
     const [row] = resultRows<{
       total_points: number | null;
       ranked_points: number | null;
