@@ -31,6 +31,14 @@ import { fakeDiscordConfig } from '../tests/discord/fake-discord.js';
 import { contentBank } from '../tests/helpers/engine-fixture.js';
 import { startBareDiscordClient } from './bare-discord-client.js';
 import type { BenchContext, Benchmark } from './benchmark.js';
+import {
+  ACK_P99_TARGET_MS,
+  CHANNELS,
+  CONCURRENCY,
+  GRADES,
+  REPLY_TARGET_MS,
+  SETTLE_WAIT_MS,
+} from './click-load.js';
 import { closedLoop } from './closed-loop.js';
 import { countingLogger } from './counting-logger.js';
 import {
@@ -41,26 +49,18 @@ import {
   startDiscordGateway,
 } from './discord-gateway-process.js';
 import type { FigureSpec } from './figure.js';
-import { type Summary, summarize } from './percentiles.js';
+import { formatMs, type Summary, summarize } from './percentiles.js';
 import { productionEngine } from './production-engine.js';
 import { idleDatabase, settledGrades } from './settled-work.js';
 
-const CONCURRENCY = 100;
-const P99_TARGET_MS = 50;
-/** The engine's own deadline (EngineOptions.deadlineMs): an answer later than this is a "try again". */
-const REPLY_TARGET_MS = 2500;
 /** Past the fake's 3 s acknowledgement deadline: a click without a callback by then never gets one. */
 const ACK_TIMEOUT_MS = 4000;
-const SETTLE_WAIT_MS = 120_000;
 const TOKEN = 'bench-discord-token-0123456789';
-const CHANNELS = 50;
-const GRADES: readonly Grade[] = ['nailed', 'partly', 'missed'];
 
 /** Snowflake-shaped ids: users by number (each phase its own range), channels of the fixture guild. */
 const userId = (n: number) => `1000000000${String(n).padStart(9, '0')}`;
 const channelId = (n: number) => `1200000000000${String(n % CHANNELS).padStart(6, '0')}`;
 
-const ms = (s: Summary) => `p50 ${s.p50.toFixed(2)} p99 ${s.p99.toFixed(2)} max ${s.max.toFixed(2)} ms`;
 const acked = (r: ClicksResult) => r.ackMs.filter(Number.isFinite);
 /** Every click's ack latency; a click never acknowledged counts as the timeout (a lower bound). */
 const ackLatencies = (r: ClicksResult) => r.ackMs.map((v) => (Number.isFinite(v) ? v : ACK_TIMEOUT_MS));
@@ -155,7 +155,7 @@ async function measureBare(context: BenchContext, count: number): Promise<Clicks
       await gateway.clicks('bare-warm-up', clicks.slice(0, count), load);
       const timed = await gateway.clicks('bare', clicks.slice(count), load);
       context.log(
-        `bare: ${ms(summarize(ackLatencies(timed)))}; ${rate(timed).toFixed(0)} callbacks/s; ` +
+        `bare: ${formatMs(summarize(ackLatencies(timed)))}; ${rate(timed).toFixed(0)} callbacks/s; ` +
           `${count - acked(timed).length} without a callback; ${bare.failed()} replies failed`,
       );
       return timed;
@@ -224,11 +224,11 @@ async function measureOurs(
         ackTimeoutMs: ACK_TIMEOUT_MS,
       });
       context.log(
-        `${label}: ${ms(summarize(ackLatencies(timed)))}; ${rate(timed).toFixed(0)} callbacks/s; ` +
+        `${label}: ${formatMs(summarize(ackLatencies(timed)))}; ${rate(timed).toFixed(0)} callbacks/s; ` +
           `${clickers.length - acked(timed).length} without a callback`,
       );
       const outcome = outcomeOf(await gateway.answers(label, answersTimeout(clickers.length)));
-      context.log(`${label}: answers: ${describe(outcome)}; dispatch → answer ${ms(outcome.reply)}`);
+      context.log(`${label}: answers: ${describe(outcome)}; dispatch → answer ${formatMs(outcome.reply)}`);
 
       // What a user waits for: CONCURRENCY users each click (a re-grade) and wait for the answer before the next.
       const regraders = clickers
@@ -243,7 +243,7 @@ async function measureOurs(
         paced: true,
       });
       const paced = outcomeOf(await gateway.answers(`${label}-paced`, answersTimeout(regraders.length)));
-      context.log(`${label}: re-grades: ${describe(paced)}; dispatch → answer ${ms(paced.reply)}`);
+      context.log(`${label}: re-grades: ${describe(paced)}; dispatch → answer ${formatMs(paced.reply)}`);
       const saved = await settledGrades(
         database.connection.db,
         'discord',
@@ -294,7 +294,7 @@ async function run(context: BenchContext): Promise<FigureSpec[]> {
       unit: 'ms',
       baseline: b.p50,
       ratioOf: 'value/baseline',
-      target: { op: '<', value: P99_TARGET_MS },
+      target: { op: '<', value: ACK_P99_TARGET_MS },
     },
     {
       name: 'discord.ack_p99',
@@ -302,7 +302,7 @@ async function run(context: BenchContext): Promise<FigureSpec[]> {
       unit: 'ms',
       baseline: b.p99,
       ratioOf: 'value/baseline',
-      target: { op: '<', value: P99_TARGET_MS },
+      target: { op: '<', value: ACK_P99_TARGET_MS },
       note:
         `INTERACTION_CREATE dispatched → interaction callback received by the fake (another process); ${setUp}; ` +
         `${notAcked} without a callback in ${ACK_TIMEOUT_MS / 1000} s (counted as ${ACK_TIMEOUT_MS} ms); ours ${rate(ours.timed).toFixed(0)}/s, ` +

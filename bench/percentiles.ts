@@ -26,3 +26,7 @@ export function summarize(samples: readonly number[]): Summary {
     max: sorted.at(-1) ?? Number.NaN,
   };
 }
+
+/** "p50 … p99 … max … ms", for the run's log. */
+export const formatMs = (s: Summary) =>
+  `p50 ${s.p50.toFixed(2)} p99 ${s.p99.toFixed(2)} max ${s.max.toFixed(2)} ms`;
