@@ -1,8 +1,7 @@
 /**
  * Runs the fake platform in its own process (fake-platform-server.ts), so its
- * clock and its sockets are never held up by the bot's event loop (PGlite runs
- * its queries on the bot's main thread): a stalled server would read a backlog
- * at once and count a burst the bot never sent.
+ * clock and its sockets are never held up by the bot's event loop: a stalled
+ * server would read a backlog at once and count a burst the bot never sent.
  */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';

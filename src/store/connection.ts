@@ -1,14 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import type { Database } from './database.js';
+import { PgliteThread } from './pglite-thread.js';
 import * as schema from './schema.js';
-import { turnTakingPglite } from './turn-taking-pglite.js';
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
@@ -40,10 +39,15 @@ export async function openDatabase(options: ConnectionOptions): Promise<Connecti
 
 async function openPglite(dataDir: string): Promise<Connection> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const client = dataDir.startsWith('memory://') ? new PGlite() : new PGlite(dataDir);
-  const db = drizzlePglite({ client: turnTakingPglite(client), schema });
-  await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
-  return { db: db as unknown as Database, kind: 'pglite', parallelism: 1, close: () => client.close() };
+  const thread = PgliteThread.open(dataDir);
+  const db = drizzlePglite({ client: thread.asClient(), schema });
+  try {
+    await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  } catch (error) {
+    await thread.close().catch(() => {});
+    throw error;
+  }
+  return { db: db as unknown as Database, kind: 'pglite', parallelism: 1, close: () => thread.close() };
 }
 
 async function openPostgres(url: string, max: number): Promise<Connection> {
