@@ -1,5 +1,7 @@
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { ClickThrottle } from '../../src/core/click-throttle.js';
+import { resultRows } from '../../src/store/result-rows.js';
 import { actor } from '../helpers/engine-fixture.js';
 import {
   blockActionPayload,
@@ -157,6 +159,17 @@ describe('slack practice flow', () => {
     await h().command('help');
     await waiting;
     expect(h().fake.callsOf('response_url')).toHaveLength(1);
+  });
+
+  it('a click on a button the bot does not have is acknowledged at once and changes nothing', async () => {
+    // Unacknowledged, Bolt would answer 404 after holding the request for 3 s.
+    expect((await click('drill_grade_superb', 'gil')).status).toBe(200);
+    const waiting = nextResponse();
+    await h().command('help');
+    await waiting;
+    expect(h().fake.callsOf('response_url')).toHaveLength(1);
+    const rows = await db().connection.db.execute(sql`select count(*)::int as n from attempts`);
+    expect(resultRows<{ n: number }>(rows)[0]!.n).toBe(0);
   });
 
   it('a user clicking faster than a few times a second is told to slow down', async () => {

@@ -9,11 +9,8 @@ import { refuseFutureTimestamps } from './future-timestamp-guard.js';
 import { healthRoute } from './health-route.js';
 import type { ListenerDeps } from './listener-deps.js';
 import { refuseNullBodies } from './null-body-guard.js';
+import { registerButtons } from './register-buttons.js';
 import { registerDrillCommand } from './register-drill-command.js';
-import { registerForgetConfirmButton } from './register-forget-confirm-button.js';
-import { registerGradeButtons } from './register-grade-buttons.js';
-import { registerRevealButton } from './register-reveal-button.js';
-import { registerWriteButton } from './register-write-button.js';
 import { registerWriteSubmission } from './register-write-submission.js';
 import { WorkspaceAdmins } from './workspace-admins.js';
 
@@ -82,11 +79,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     admins: new WorkspaceAdmins(config.adminUserIds, logger, now),
   };
   registerDrillCommand(app, deps);
-  registerRevealButton(app, deps);
-  registerWriteButton(app, deps);
+  registerButtons(app, deps);
   registerWriteSubmission(app, deps);
-  registerGradeButtons(app, deps);
-  registerForgetConfirmButton(app, deps);
 
   const mode = config.appToken ? 'socket' : 'http';
   return {

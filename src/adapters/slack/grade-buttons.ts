@@ -1,26 +1,25 @@
-import type { App } from '@slack/bolt';
 import { GRADE_ACTION_PATTERN } from './action-ids.js';
+import type { ButtonClick } from './button-click.js';
 import type { ListenerDeps } from './listener-deps.js';
 import { renderView } from './render-view.js';
-import { skipRetries } from './skip-retries.js';
 import { ephemeral } from './slack-message.js';
 import { translateButton } from './translate-action.js';
 import { actorFromBlockAction } from './translate-actor.js';
 
 /** Nailed it / Partly / Missed. A double click or a resend grades once: the core's grade is idempotent. */
-export function registerGradeButtons(app: App, deps: ListenerDeps): void {
-  app.action(
-    { type: 'block_actions', action_id: GRADE_ACTION_PATTERN },
-    skipRetries(deps.logger),
-    async ({ ack, body, action, respond }) => {
-      await ack();
+export function gradeButtons(deps: ListenerDeps): ButtonClick {
+  return {
+    matches: (id) => GRADE_ACTION_PATTERN.test(id),
+    answer: ({ body, action, respond }) => {
       const actor = actorFromBlockAction(body);
       const drill = action.type === 'button' ? translateButton(action.action_id, action.value) : null;
       if (!actor || drill?.name !== 'grade') {
         deps.logger.warn({ actionId: action.action_id }, 'slack grade click without channel or question');
-        return;
+        return null;
       }
-      await respond(ephemeral(renderView(await deps.engine.action(actor, drill))));
+      return async () => {
+        await respond(ephemeral(renderView(await deps.engine.action(actor, drill))));
+      };
     },
-  );
+  };
 }
