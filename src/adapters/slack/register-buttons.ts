@@ -1,16 +1,15 @@
 import type { App } from '@slack/bolt';
 import type { ButtonClick } from './button-click.js';
 import { forgetConfirmButton } from './forget-confirm-button.js';
-import { gradeButtons } from './grade-buttons.js';
 import type { ListenerDeps } from './listener-deps.js';
-import { revealButton } from './reveal-button.js';
+import { questionButtons } from './question-buttons.js';
 import { skipRetries } from './skip-retries.js';
 import { writeButton } from './write-button.js';
 
 /**
  * Every button click, through one Bolt listener that picks the button by its
  * action id. Bolt runs each registered listener's middleware for every
- * request, so one listener instead of four keeps the ack path short under a
+ * request, so one listener instead of one per button keeps the ack path short under a
  * flood of clicks. A click on a button we no longer have is acked and dropped.
  *
  * The reply is not awaited here: Bolt lets go of the request and the event it
@@ -18,12 +17,7 @@ import { writeButton } from './write-button.js';
  * reply needs (thousands of them wait during a flood).
  */
 export function registerButtons(app: App, deps: ListenerDeps): void {
-  const buttons: ButtonClick[] = [
-    revealButton(deps),
-    writeButton(deps),
-    gradeButtons(deps),
-    forgetConfirmButton(deps),
-  ];
+  const buttons: ButtonClick[] = [questionButtons(deps), writeButton(deps), forgetConfirmButton(deps)];
   app.action({ type: 'block_actions' }, skipRetries(deps.logger), async (args) => {
     await args.ack();
     const actionId = args.action.action_id;

@@ -1,4 +1,4 @@
-import { GRADE_ACTION_PATTERN } from './action-ids.js';
+import { GRADE_ACTION_PATTERN, REVEAL_ACTION } from './action-ids.js';
 import type { ButtonClick } from './button-click.js';
 import type { ListenerDeps } from './listener-deps.js';
 import { renderView } from './render-view.js';
@@ -6,15 +6,19 @@ import { ephemeral } from './slack-message.js';
 import { translateButton } from './translate-action.js';
 import { actorFromBlockAction } from './translate-actor.js';
 
-/** Nailed it / Partly / Missed. A double click or a resend grades once: the core's grade is idempotent. */
-export function gradeButtons(deps: ListenerDeps): ButtonClick {
+/**
+ * *Show answer* (the model answer, only to the person who clicked) and
+ * Nailed it / Partly / Missed. A double click or a resend grades once: the
+ * core's grade is idempotent.
+ */
+export function questionButtons(deps: ListenerDeps): ButtonClick {
   return {
-    matches: (id) => GRADE_ACTION_PATTERN.test(id),
+    matches: (id) => id === REVEAL_ACTION || GRADE_ACTION_PATTERN.test(id),
     answer: ({ body, action, respond }) => {
       const actor = actorFromBlockAction(body);
       const drill = action.type === 'button' ? translateButton(action.action_id, action.value) : null;
-      if (!actor || drill?.name !== 'grade') {
-        deps.logger.warn({ actionId: action.action_id }, 'slack grade click without channel or question');
+      if (!actor || (drill?.name !== 'reveal' && drill?.name !== 'grade')) {
+        deps.logger.warn({ actionId: action.action_id }, 'slack question click without channel or question');
         return null;
       }
       return async () => {
