@@ -7,10 +7,10 @@
  * bare discord.js Client on its own copy of the fake that only replies, in
  * the same run.
  *
- * Discord's side runs in its own process (discord-gateway-process.ts). A
- * few hundred reveal clicks through the gateway warm the client up (each
- * waiting for its answer). Each timed clicker has revealed the answer first
- * (straight through the engine, untimed), so each grade is accepted; the
+ * Discord's side runs in its own process (discord-gateway-process.ts). Both
+ * clients are warmed up alike: as many clicks as the timed round, at the
+ * same concurrency, on a fresh fake. Ours are the timed clickers' reveal
+ * clicks (untimed; every answer awaited), so each grade is accepted; the
  * engine keeps the production ClickThrottle. The adapter defers before the
  * engine works, and the work waits its turn in the engine's work lane, so the
  * ack figures do not wait for the database. Under the timed burst (each click
@@ -25,8 +25,7 @@
  */
 import { gradeId, revealId } from '../src/adapters/discord/custom-ids.js';
 import { startDiscord } from '../src/adapters/discord/index.js';
-import type { DrillEngine } from '../src/core/engine.js';
-import type { Actor, Grade } from '../src/core/types.js';
+import type { Grade } from '../src/core/types.js';
 import { fakeDiscordConfig } from '../tests/discord/fake-discord.js';
 import { contentBank } from '../tests/helpers/engine-fixture.js';
 import { startBareDiscordClient } from './bare-discord-client.js';
@@ -39,7 +38,6 @@ import {
   REPLY_TARGET_MS,
   SETTLE_WAIT_MS,
 } from './click-load.js';
-import { closedLoop } from './closed-loop.js';
 import { countingLogger } from './counting-logger.js';
 import {
   type AnswersResult,
@@ -93,29 +91,6 @@ const revealClick = (c: Clicker): Click => ({
   userId: userId(c.n),
   channelId: channelId(c.n),
 });
-
-/** The actor the adapter builds from such a click (translate-actor.ts). */
-function actorOf(guildId: string, c: Clicker): Actor {
-  return {
-    platform: 'discord',
-    teamId: guildId,
-    channelId: channelId(c.n),
-    userId: userId(c.n),
-    userName: `clicker${userId(c.n).slice(-6)}`,
-    isAdmin: false,
-    inChannel: true,
-  };
-}
-
-/** Reveals each clicker's question through the engine, so their grade click is accepted. */
-async function revealDirectly(engine: DrillEngine, guildId: string, clickers: Clicker[]): Promise<void> {
-  const load = await closedLoop(clickers.length, 10, async (i) => {
-    const c = clickers[i]!;
-    const view = await engine.action(actorOf(guildId, c), { name: 'reveal', questionId: c.questionId });
-    return view.kind === 'reveal' ? 0 : null;
-  });
-  if (load.failed > 0) throw new Error(`set-up: ${load.failed} of ${clickers.length} reveals refused`);
-}
 
 interface Outcome {
   graded: number;
@@ -180,14 +155,14 @@ interface OursRun {
 }
 
 /**
- * startDiscord on a fresh copy of the fake: warm-up reveals through the
- * gateway, direct reveals for the timed clickers, then the timed grade clicks
- * and every answer, then the re-grade round.
+ * startDiscord on a fresh copy of the fake: the timed clickers' reveals
+ * through the gateway (the warm-up), then the timed grade clicks and every
+ * answer, then the re-grade round.
  */
 async function measureOurs(
   context: BenchContext,
   label: string,
-  options: { clickers: Clicker[]; warmUp: Clicker[] },
+  options: { clickers: Clicker[] },
 ): Promise<OursRun> {
   const database = await context.database();
   const gateway: DiscordGateway = await startDiscordGateway();
@@ -198,26 +173,25 @@ async function measureOurs(
   try {
     const bot = await startDiscord({ config, engine, logger: log.logger });
     try {
-      const { warmUp, clickers } = options;
-      if (warmUp.length > 0) {
-        context.log(
-          `${label}: ${warmUp.length} warm-up reveal clicks through the gateway, each waiting for its answer`,
+      const { clickers } = options;
+      // The warm-up is as big as the bare client's, at the same concurrency, on the same kind of fresh fake:
+      // every timed clicker reveals its answer through the gateway (so its grade is accepted), then all the
+      // answers are awaited, so the timed clicks start on an idle bot with warm connections.
+      context.log(
+        `${label}: ${clickers.length} reveal clicks through the gateway (warm-up), ${CONCURRENCY} in flight`,
+      );
+      await gateway.clicks(`${label}-warm-up`, clickers.map(revealClick), {
+        concurrency: CONCURRENCY,
+        ackTimeoutMs: ACK_TIMEOUT_MS,
+      });
+      const answers = await gateway.answers(`${label}-warm-up`, answersTimeout(clickers.length));
+      const revealed = answers.filter((a) => a?.edited).length;
+      if (revealed < clickers.length) {
+        const other = answers.find((a) => !a?.edited);
+        throw new Error(
+          `warm-up: ${clickers.length - revealed} of ${clickers.length} reveals not answered (${other ? other.text : 'no answer'})`,
         );
-        await gateway.clicks(`${label}-warm-up`, warmUp.map(revealClick), {
-          concurrency: CONCURRENCY,
-          ackTimeoutMs: ACK_TIMEOUT_MS,
-          paced: true,
-        });
-        const answers = await gateway.answers(`${label}-warm-up`, answersTimeout(warmUp.length));
-        const revealed = answers.filter((a) => a?.edited).length;
-        if (revealed < warmUp.length) {
-          const other = answers.find((a) => !a?.edited);
-          throw new Error(
-            `warm-up: ${warmUp.length - revealed} of ${warmUp.length} reveals not answered (${other ? other.text : 'no answer'})`,
-          );
-        }
       }
-      await revealDirectly(engine, gateway.guildId, clickers);
       context.log(`${label}: ${clickers.length} timed grade clicks, ${CONCURRENCY} in flight`);
       const timed = await gateway.clicks(label, clickers.map(gradeClick), {
         concurrency: CONCURRENCY,
@@ -276,12 +250,8 @@ async function measureOurs(
 
 async function run(context: BenchContext): Promise<FigureSpec[]> {
   const count = context.size(2_000);
-  const warmUp = context.size(300);
   const baseline = await measureBare(context, count);
-  const ours = await measureOurs(context, 'ours', {
-    warmUp: clickersFrom(0, warmUp),
-    clickers: clickersFrom(warmUp, count),
-  });
+  const ours = await measureOurs(context, 'ours', { clickers: clickersFrom(0, count) });
   const b = summarize(ackLatencies(baseline));
   const o = summarize(ackLatencies(ours.timed));
   const notAcked = count - acked(ours.timed).length;

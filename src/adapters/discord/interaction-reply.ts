@@ -1,6 +1,7 @@
 import {
   type InteractionEditReplyOptions,
   type InteractionReplyOptions,
+  type InteractionWebhook,
   MessageFlags,
   type RepliableInteraction,
 } from 'discord.js';
@@ -63,23 +64,36 @@ async function acknowledge(interaction: RepliableInteraction, mode: ReplyMode): 
   }
 }
 
-async function deliver(interaction: RepliableInteraction, mode: ReplyMode, view: View): Promise<void> {
+/**
+ * What answering an acknowledged interaction takes: its webhook (the
+ * application id and the interaction token), not the interaction itself, so
+ * a click waiting for the engine does not keep the whole interaction (its
+ * message, member, embeds…) alive. Thousands wait during a flood.
+ */
+interface Deferred {
+  interactionId: string;
+  webhook: InteractionWebhook;
+}
+
+async function deliver({ webhook }: Deferred, mode: ReplyMode, view: View): Promise<void> {
   const [first, ...more] = renderView(view);
   if (!first) return;
   if (view.kind === 'notice' && view.tone === 'error') {
     // Deferred publicly: remove the "thinking…" message and say it privately instead.
-    if (mode === 'public') await interaction.deleteReply();
-    await interaction.followUp(replyPayload(first, true));
+    if (mode === 'public') await webhook.deleteMessage('@original');
+    await webhook.send(replyPayload(first, true));
     return;
   }
-  await interaction.editReply(editPayload(first));
-  for (const message of more) await interaction.followUp(replyPayload(message, mode !== 'public'));
+  await webhook.editMessage('@original', editPayload(first));
+  for (const message of more) await webhook.send(replyPayload(message, mode !== 'public'));
 }
 
 /**
  * Acknowledges, runs the work (an engine call), renders and sends. Never
  * throws: Discord errors are logged and, where still possible, the user gets
- * an ephemeral apology.
+ * an ephemeral apology. `work` must not hold the interaction (take what it
+ * needs first); callers return this promise rather than await it, so their
+ * frames let go of the interaction too.
  */
 export async function answerWith(
   interaction: RepliableInteraction,
@@ -94,21 +108,29 @@ export async function answerWith(
     logger.warn({ err: error, interactionId: interaction.id }, 'discord: could not acknowledge interaction');
     return;
   }
+  return answerDeferred({ interactionId: interaction.id, webhook: interaction.webhook }, mode, work, logger);
+}
+
+async function answerDeferred(
+  deferred: Deferred,
+  mode: ReplyMode,
+  work: () => Promise<View>,
+  logger: Logger,
+): Promise<void> {
+  const { interactionId, webhook } = deferred;
   let view: View;
   try {
     view = await work();
   } catch (error) {
-    logger.error({ err: error, interactionId: interaction.id }, 'discord: interaction work failed');
+    logger.error({ err: error, interactionId }, 'discord: interaction work failed');
     view = { kind: 'notice', tone: 'error', text: SOMETHING_WENT_WRONG };
   }
   try {
-    await deliver(interaction, mode, view);
+    await deliver(deferred, mode, view);
   } catch (error) {
-    logger.error({ err: error, interactionId: interaction.id }, 'discord: could not deliver reply');
+    logger.error({ err: error, interactionId }, 'discord: could not deliver reply');
     try {
-      await interaction.followUp(
-        replyPayload({ content: `⚠️ ${COULD_NOT_SHOW}`, embeds: [], components: [] }, true),
-      );
+      await webhook.send(replyPayload({ content: `⚠️ ${COULD_NOT_SHOW}`, embeds: [], components: [] }, true));
     } catch {
       // The token may have expired (15 minutes); nothing more to do.
     }

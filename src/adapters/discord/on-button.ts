@@ -31,5 +31,6 @@ export async function onButton(
   const { action } = request;
   // The forget-me prompt is replaced by its outcome; every other click answers privately.
   const mode = action.name === 'forget-confirm' ? 'update' : 'ephemeral';
-  await answerWith(interaction, mode, () => engine.action(actorOf(interaction), action), logger);
+  const actor = actorOf(interaction);
+  return answerWith(interaction, mode, () => engine.action(actor, action), logger);
 }

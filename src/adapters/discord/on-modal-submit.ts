@@ -14,5 +14,6 @@ export async function onModalSubmit(
     await replyEphemeral(interaction, '⚠️ That form is not from this bot version.', logger);
     return;
   }
-  await answerWith(interaction, 'ephemeral', () => engine.action(actorOf(interaction), action), logger);
+  const actor = actorOf(interaction);
+  return answerWith(interaction, 'ephemeral', () => engine.action(actor, action), logger);
 }

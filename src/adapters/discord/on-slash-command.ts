@@ -31,5 +31,6 @@ export async function onSlashCommand(
   }
   const mode: ReplyMode = PUBLIC_COMMANDS.has(command.name) ? 'public' : 'ephemeral';
   logger.debug({ interactionId: interaction.id, command: command.name }, 'discord: command');
-  await answerWith(interaction, mode, () => engine.command(actorOf(interaction), command), logger);
+  const actor = actorOf(interaction);
+  return answerWith(interaction, mode, () => engine.command(actor, command), logger);
 }

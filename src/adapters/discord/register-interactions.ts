@@ -13,8 +13,10 @@ import { onSlashCommand } from './on-slash-command.js';
 export function registerInteractions(client: Client, deps: HandlerDeps): { stop(): Promise<void> } {
   const inFlight = new Set<Promise<void>>();
   const listener = (interaction: Interaction) => {
+    // Only the id outlives this call: the handlers keep no more of an interaction than answering it needs.
+    const interactionId = interaction.id;
     const handled = route(interaction, deps).catch((error: unknown) =>
-      deps.logger.error({ err: error, interactionId: interaction.id }, 'discord: interaction handler failed'),
+      deps.logger.error({ err: error, interactionId }, 'discord: interaction handler failed'),
     );
     inFlight.add(handled);
     void handled.finally(() => inFlight.delete(handled));
@@ -28,14 +30,16 @@ export function registerInteractions(client: Client, deps: HandlerDeps): { stop(
   };
 }
 
-async function route(interaction: Interaction, deps: HandlerDeps): Promise<void> {
+/** Returns the handler's promise rather than awaiting it, so this frame does not hold the interaction meanwhile. */
+function route(interaction: Interaction, deps: HandlerDeps): Promise<void> {
   if (interaction.isChatInputCommand()) {
-    if (interaction.commandName === COMMAND_NAME) await onSlashCommand(interaction, deps);
+    if (interaction.commandName === COMMAND_NAME) return onSlashCommand(interaction, deps);
   } else if (interaction.isAutocomplete()) {
-    if (interaction.commandName === COMMAND_NAME) await onAutocomplete(interaction, deps);
+    if (interaction.commandName === COMMAND_NAME) return onAutocomplete(interaction, deps);
   } else if (interaction.isButton()) {
-    await onButton(interaction, deps);
+    return onButton(interaction, deps);
   } else if (interaction.isModalSubmit()) {
-    await onModalSubmit(interaction, deps);
+    return onModalSubmit(interaction, deps);
   }
+  return Promise.resolve();
 }
