@@ -48,6 +48,8 @@ async function main(): Promise<void> {
   // happen (the Slack receiver, the Discord packet guard); anything else is logged here.
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
 
+  // Opening starts now (embedded PGlite boots on its own thread) and is awaited once the bank is loaded.
+  const opening = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   let bank: ReturnType<typeof loadQuestionBank>;
   try {
     bank = loadQuestionBank(config.contentDir);
@@ -61,7 +63,7 @@ async function main(): Promise<void> {
     throw error;
   }
 
-  const connection = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const connection = await opening;
   logger.info({ database: connection.kind, questions: bank.size }, 'database ready');
   const deps: EngineDeps = {
     store: createStore(connection.db),

@@ -1,10 +1,5 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
-import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
-import postgres from 'postgres';
 import type { Database } from './database.js';
 import { PgliteThread } from './pglite-thread.js';
 import * as schema from './schema.js';
@@ -37,9 +32,18 @@ export async function openDatabase(options: ConnectionOptions): Promise<Connecti
   return openPglite(options.dataDir ?? './data');
 }
 
+/*
+ * Each driver is imported only when opened: a process loads one of them, and
+ * PGlite starts on its thread while this one is still loading drizzle's side.
+ */
+
 async function openPglite(dataDir: string): Promise<Connection> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   const thread = PgliteThread.open(dataDir);
+  const [{ drizzle: drizzlePglite }, { migrate: migratePglite }] = await Promise.all([
+    import('drizzle-orm/pglite'),
+    import('drizzle-orm/pglite/migrator'),
+  ]);
   const db = drizzlePglite({ client: thread.asClient(), schema });
   try {
     await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
@@ -51,6 +55,12 @@ async function openPglite(dataDir: string): Promise<Connection> {
 }
 
 async function openPostgres(url: string, max: number): Promise<Connection> {
+  const [{ default: postgres }, { drizzle: drizzlePostgres }, { migrate: migratePostgres }] =
+    await Promise.all([
+      import('postgres'),
+      import('drizzle-orm/postgres-js'),
+      import('drizzle-orm/postgres-js/migrator'),
+    ]);
   // A short connect timeout: during an outage a click gets a clear error inside the platforms' 3 s, not a hang.
   const client = postgres(url, { max, onnotice: () => {}, connect_timeout: 2 });
   const db = drizzlePostgres({ client, schema });
