@@ -3,22 +3,59 @@
  * adapters -> scheduler. Everything is built here and passed in.
  */
 import { fileURLToPath } from 'node:url';
-import { consoleActor } from './adapters/console/console-actor.js';
-import { startConsole } from './adapters/console/register.js';
-import { isDiscordShardProcess } from './adapters/discord/shard-flag.js';
 import { ConfigError, loadConfig } from './config.js';
-import { ContentError, loadQuestionBank } from './content/load-packs.js';
-import { ClickThrottle } from './core/click-throttle.js';
-import { DrillEngine } from './core/engine.js';
 import type { EngineDeps } from './core/engine-deps.js';
-import { WorkLane } from './core/work-lane.js';
-import { startHealthServer } from './health-server.js';
-import { createLogger } from './logger.js';
+import type { QuestionBank } from './core/question-bank.js';
 import type { ChannelPoster } from './scheduler/channel-poster.js';
-import { DailyScheduler } from './scheduler/daily-scheduler.js';
-import { startTicker } from './scheduler/ticker.js';
 import { openDatabase } from './store/connection.js';
-import { createStore } from './store/store.js';
+
+/**
+ * The rest of the bot, loaded once the database has started opening: embedded
+ * PGlite boots on its own thread meanwhile, which takes about as long.
+ */
+async function loadParts() {
+  const [
+    consoleActor,
+    consoleAdapter,
+    shardFlag,
+    packs,
+    throttle,
+    engine,
+    lane,
+    health,
+    logger,
+    scheduler,
+    ticker,
+    store,
+  ] = await Promise.all([
+    import('./adapters/console/console-actor.js'),
+    import('./adapters/console/register.js'),
+    import('./adapters/discord/shard-flag.js'),
+    import('./content/load-packs.js'),
+    import('./core/click-throttle.js'),
+    import('./core/engine.js'),
+    import('./core/work-lane.js'),
+    import('./health-server.js'),
+    import('./logger.js'),
+    import('./scheduler/daily-scheduler.js'),
+    import('./scheduler/ticker.js'),
+    import('./store/store.js'),
+  ]);
+  return {
+    ...consoleActor,
+    ...consoleAdapter,
+    ...shardFlag,
+    ...packs,
+    ...throttle,
+    ...engine,
+    ...lane,
+    ...health,
+    ...logger,
+    ...scheduler,
+    ...ticker,
+    ...store,
+  };
+}
 
 function fail(lines: string[]): never {
   for (const line of lines) process.stderr.write(`${line}\n`);
@@ -34,6 +71,24 @@ async function main(): Promise<void> {
     throw error;
   }
   const consoleMode = !config.slack && !config.discord;
+  // Awaited once the bank is loaded; a failure meanwhile is reported there, not as an unhandled rejection.
+  const opening = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  opening.catch(() => {});
+  const {
+    consoleActor,
+    startConsole,
+    isDiscordShardProcess,
+    ContentError,
+    loadQuestionBank,
+    ClickThrottle,
+    DrillEngine,
+    WorkLane,
+    startHealthServer,
+    createLogger,
+    DailyScheduler,
+    startTicker,
+    createStore,
+  } = await loadParts();
   const logger = createLogger({
     level: config.logLevel ?? (consoleMode ? 'warn' : 'info'),
     secrets: [
@@ -48,9 +103,7 @@ async function main(): Promise<void> {
   // happen (the Slack receiver, the Discord packet guard); anything else is logged here.
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
 
-  // Opening starts now (embedded PGlite boots on its own thread) and is awaited once the bank is loaded.
-  const opening = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  let bank: ReturnType<typeof loadQuestionBank>;
+  let bank: QuestionBank;
   try {
     bank = loadQuestionBank(config.contentDir);
   } catch (error) {

@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Database } from './database.js';
 import { PgliteThread } from './pglite-thread.js';
-import * as schema from './schema.js';
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
@@ -40,9 +39,10 @@ export async function openDatabase(options: ConnectionOptions): Promise<Connecti
 async function openPglite(dataDir: string): Promise<Connection> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   const thread = PgliteThread.open(dataDir);
-  const [{ drizzle: drizzlePglite }, { migrate: migratePglite }] = await Promise.all([
+  const [{ drizzle: drizzlePglite }, { migrate: migratePglite }, schema] = await Promise.all([
     import('drizzle-orm/pglite'),
     import('drizzle-orm/pglite/migrator'),
+    import('./schema.js'),
   ]);
   const db = drizzlePglite({ client: thread.asClient(), schema });
   try {
@@ -55,11 +55,12 @@ async function openPglite(dataDir: string): Promise<Connection> {
 }
 
 async function openPostgres(url: string, max: number): Promise<Connection> {
-  const [{ default: postgres }, { drizzle: drizzlePostgres }, { migrate: migratePostgres }] =
+  const [{ default: postgres }, { drizzle: drizzlePostgres }, { migrate: migratePostgres }, schema] =
     await Promise.all([
       import('postgres'),
       import('drizzle-orm/postgres-js'),
       import('drizzle-orm/postgres-js/migrator'),
+      import('./schema.js'),
     ]);
   // A short connect timeout: during an outage a click gets a clear error inside the platforms' 3 s, not a hang.
   const client = postgres(url, { max, onnotice: () => {}, connect_timeout: 2 });
