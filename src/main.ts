@@ -9,54 +9,6 @@ import type { QuestionBank } from './core/question-bank.js';
 import type { ChannelPoster } from './scheduler/channel-poster.js';
 import { openDatabase } from './store/connection.js';
 
-/**
- * The rest of the bot, loaded once the database has started opening: embedded
- * PGlite boots on its own thread meanwhile, which takes about as long.
- */
-async function loadParts() {
-  const [
-    consoleActor,
-    consoleAdapter,
-    shardFlag,
-    packs,
-    throttle,
-    engine,
-    lane,
-    health,
-    logger,
-    scheduler,
-    ticker,
-    store,
-  ] = await Promise.all([
-    import('./adapters/console/console-actor.js'),
-    import('./adapters/console/register.js'),
-    import('./adapters/discord/shard-flag.js'),
-    import('./content/load-packs.js'),
-    import('./core/click-throttle.js'),
-    import('./core/engine.js'),
-    import('./core/work-lane.js'),
-    import('./health-server.js'),
-    import('./logger.js'),
-    import('./scheduler/daily-scheduler.js'),
-    import('./scheduler/ticker.js'),
-    import('./store/store.js'),
-  ]);
-  return {
-    ...consoleActor,
-    ...consoleAdapter,
-    ...shardFlag,
-    ...packs,
-    ...throttle,
-    ...engine,
-    ...lane,
-    ...health,
-    ...logger,
-    ...scheduler,
-    ...ticker,
-    ...store,
-  };
-}
-
 function fail(lines: string[]): never {
   for (const line of lines) process.stderr.write(`${line}\n`);
   process.exit(1);
@@ -74,21 +26,34 @@ async function main(): Promise<void> {
   // Awaited once the bank is loaded; a failure meanwhile is reported there, not as an unhandled rejection.
   const opening = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   opening.catch(() => {});
-  const {
-    consoleActor,
-    startConsole,
-    isDiscordShardProcess,
-    ContentError,
-    loadQuestionBank,
-    ClickThrottle,
-    DrillEngine,
-    WorkLane,
-    startHealthServer,
-    createLogger,
-    DailyScheduler,
-    startTicker,
-    createStore,
-  } = await loadParts();
+  // The rest of the bot loads now, while embedded PGlite boots on its own thread (about as long).
+  const [
+    { consoleActor },
+    { startConsole },
+    { isDiscordShardProcess },
+    { ContentError, loadQuestionBank },
+    { ClickThrottle },
+    { DrillEngine },
+    { WorkLane },
+    { startHealthServer },
+    { createLogger },
+    { DailyScheduler },
+    { startTicker },
+    { createStore },
+  ] = await Promise.all([
+    import('./adapters/console/console-actor.js'),
+    import('./adapters/console/register.js'),
+    import('./adapters/discord/shard-flag.js'),
+    import('./content/load-packs.js'),
+    import('./core/click-throttle.js'),
+    import('./core/engine.js'),
+    import('./core/work-lane.js'),
+    import('./health-server.js'),
+    import('./logger.js'),
+    import('./scheduler/daily-scheduler.js'),
+    import('./scheduler/ticker.js'),
+    import('./store/store.js'),
+  ]);
   const logger = createLogger({
     level: config.logLevel ?? (consoleMode ? 'warn' : 'info'),
     secrets: [
@@ -108,6 +73,9 @@ async function main(): Promise<void> {
     bank = loadQuestionBank(config.contentDir);
   } catch (error) {
     if (error instanceof ContentError) {
+      // Let the database finish opening and close it first, rather than exit while PGlite may be creating its
+      // data dir.
+      await opening.then((connection) => connection.close()).catch(() => {});
       fail([
         `The question bank in ${config.contentDir} has problems:`,
         ...error.problems.map((p) => `${p.file}: ${p.message}`),

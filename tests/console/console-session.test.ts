@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -75,5 +75,25 @@ describe('the console (npm start with no platform tokens)', () => {
     const { code, err } = await runConsole('', { PORT: 'eighty' });
     expect(code).toBe(1);
     expect(err.trim()).toBe('Configuration error: PORT: must be a port number (0-65535)');
+  });
+
+  it('refuses a broken question bank, naming the file, and leaves a new data dir that opens next time', async () => {
+    const freshData = mkdtempSync(join(tmpdir(), 'drill-console-fresh-'));
+    const brokenContent = mkdtempSync(join(tmpdir(), 'drill-content-'));
+    try {
+      cpSync('content', brokenContent, { recursive: true });
+      writeFileSync(join(brokenContent, 'python', '01-gil.md'), 'no front matter at all\n');
+      const refused = await runConsole('', { CONTENT_DIR: brokenContent, DRILL_DATA_DIR: freshData });
+      expect(refused.code).toBe(1);
+      expect(refused.err).toMatch(/question bank .* has problems/);
+      expect(refused.err).toMatch(/01-gil\.md/);
+      // The database was opening meanwhile: the next start must still open that data dir.
+      const next = await runConsole('/drill ask gil\n', { DRILL_DATA_DIR: freshData });
+      expect(next.code).toBe(0);
+      expect(next.out).toMatch(/Global Interpreter Lock|GIL/);
+    } finally {
+      rmSync(freshData, { recursive: true, force: true });
+      rmSync(brokenContent, { recursive: true, force: true });
+    }
   });
 });
