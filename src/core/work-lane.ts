@@ -97,7 +97,7 @@ export class WorkLane {
   }
 
   /** Calls per second arriving lately: the fuller of the last whole window and the current one. */
-  arrivalRate(now = performance.now()): number {
+  private arrivalRate(now: number): number {
     this.rollWindow(now);
     return (Math.max(this.arrivals, this.previousArrivals) * 1000) / FLOOD_WINDOW_MS;
   }
