@@ -1,9 +1,8 @@
-import { channelZone } from './channel-zone.js';
+import { channelPeriodStart } from './channel-zone.js';
 import type { EngineDeps } from './engine-deps.js';
-import { ALL_TIME_START, type Period, periodStart } from './periods.js';
+import type { Period } from './periods.js';
 import { TEAM_SCOPE } from './ports.js';
 import { boardName, rankByPoints } from './ranking.js';
-import { localDateOf } from './time-zone.js';
 import type { Actor } from './types.js';
 import type { BoardView } from './views.js';
 
@@ -17,12 +16,10 @@ export async function leaderboard(
   scope: 'channel' | 'server',
 ): Promise<BoardView> {
   const { store } = deps;
-  // All time starts on one fixed date in every zone: no need to look the channel's zone up.
-  const today = period === 'all' ? ALL_TIME_START : localDateOf(deps.clock(), await channelZone(deps, actor));
   const bucket = {
     scopeChannelId: scope === 'server' ? TEAM_SCOPE : actor.channelId,
     period,
-    periodStart: periodStart(period, today),
+    periodStart: await channelPeriodStart(deps, actor, period),
   };
   const { top, caller: own } = await store.scores.board(actor, bucket, BOARD_SIZE, actor.userId);
   const rows = rankByPoints(top).map((r) => ({
