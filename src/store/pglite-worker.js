@@ -16,6 +16,7 @@ import { readlinkSync } from 'node:fs';
 import { getPriority, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
+import { PreparedStatements } from './pglite-statements.js';
 
 const port = parentPort;
 if (!port) throw new Error('pglite-worker.js runs as a worker thread');
@@ -39,6 +40,7 @@ yieldToTheChatThread(workerData.niceness ?? 0);
 
 const dataDir = workerData.dataDir;
 const pg = dataDir.startsWith('memory://') ? new PGlite() : new PGlite(dataDir);
+const statements = new PreparedStatements(pg);
 
 /** Open transactions by id: PGlite's transaction object and how to end it. */
 const transactions = new Map();
@@ -103,12 +105,15 @@ async function end(message) {
 async function run(message) {
   switch (message.op) {
     case 'query': {
-      const target = message.tx === undefined ? pg : transactions.get(message.tx)?.tx;
-      if (!target) throw new Error(`no open transaction ${message.tx}`);
-      const { rows, affectedRows, fields } = await target.query(
+      const inTransaction = message.tx !== undefined;
+      if (inTransaction && !transactions.get(message.tx)?.tx)
+        throw new Error(`no open transaction ${message.tx}`);
+      await pg._checkReady();
+      const { rows, affectedRows, fields } = await statements.query(
         message.sql,
         message.params,
         queryOptions(message),
+        inTransaction,
       );
       return { rows, affectedRows, fields };
     }
