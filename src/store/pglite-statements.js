@@ -46,7 +46,9 @@ export class PreparedStatements {
    * locking), on the statement prepared for that text. Inside one of PGlite's
    * transactions (`inTransaction`), the transaction already holds PGlite.
    */
-  query(sql, params, options, inTransaction) {
+  async query(sql, params, options, inTransaction) {
+    // Refuses a closed database, and waits for one still opening.
+    await this.pg._checkReady();
     const run = () => this.pg._runExclusiveQuery(() => this.#run(sql, params, options, inTransaction));
     return inTransaction ? run() : this.pg._runExclusiveTransaction(run);
   }

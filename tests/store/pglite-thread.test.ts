@@ -32,6 +32,11 @@ describe('PGlite on its own thread', () => {
     },
   );
 
+  it('opens with 32 MB of shared buffers, not 128 MB (start-up time and idle memory)', async () => {
+    const { rows } = await db.query<{ shared_buffers: string }>('show shared_buffers');
+    expect(rows).toEqual([{ shared_buffers: '32MB' }]);
+  });
+
   it('returns rows as objects or arrays, and keeps the types asked for as text', async () => {
     const objects = await db.query<{ n: number; d: string }>(
       `select 7::int as n, date '2026-03-04' as d`,
