@@ -36,8 +36,6 @@ function yieldToTheChatThread(niceness) {
   }
 }
 
-yieldToTheChatThread(workerData.niceness ?? 0);
-
 const dataDir = workerData.dataDir;
 /**
  * 32 MB of buffers instead of Postgres's 128 MB: the bot's embedded database
@@ -50,6 +48,12 @@ const SHARED_BUFFERS = '32MB';
 const options = { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${SHARED_BUFFERS}`] };
 const pg = dataDir.startsWith('memory://') ? new PGlite(options) : new PGlite(dataDir, options);
 const statements = new PreparedStatements(pg);
+// Opening is on the bot's start-up path (nothing answers before it), so it runs at full priority; after it, the
+// chat thread comes first. A failed open is reported by the first query.
+pg.waitReady.then(
+  () => yieldToTheChatThread(workerData.niceness ?? 0),
+  () => {},
+);
 
 /** Open transactions by id: PGlite's transaction object and how to end it. */
 const transactions = new Map();
