@@ -8,6 +8,8 @@ COPY tsconfig.json drizzle.config.ts ./
 COPY src ./src
 COPY drizzle ./drizzle
 COPY content ./content
+# npm start's JavaScript build of src/, made now: the app's user cannot write node_modules.
+RUN node scripts/start.mjs --build
 USER node
 EXPOSE 3000
-CMD ["npx", "tsx", "src/main.ts"]
+CMD ["node", "scripts/start.mjs"]

@@ -1,7 +1,7 @@
 /**
- * Spawning the app the way `npm start` runs it (node --import tsx
- * src/main.ts), in console mode on an embedded data directory, and watching
- * its stdout for a line.
+ * Spawning a node process in the repository (the app as `npm start` runs it:
+ * node scripts/start.mjs), in console mode on an embedded data directory, and
+ * watching its stdout for a line.
  */
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';

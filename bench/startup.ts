@@ -1,8 +1,9 @@
 /**
  * Bench 5, start-up and memory: spawn the app as `npm start` does
- * (node --import tsx src/main.ts), console mode, stdin a pipe kept open, on an
- * embedded data directory a first run has initialised; time spawn to the
- * first "Today's question" on stdout, then read the idle child's VmRSS.
+ * (node scripts/start.mjs: the JavaScript build of src/, made by the first
+ * run), console mode, stdin a pipe kept open, on an embedded data directory a
+ * first run has initialised; time spawn to the first "Today's question" on
+ * stdout, then read the idle child's VmRSS.
  */
 import { consoleEnvironment, spawnUntil } from './app-process.js';
 import type { BenchContext, Benchmark } from './benchmark.js';
@@ -15,7 +16,7 @@ const READY_TARGET_MS = 1500;
 const IDLE_MS = 2000;
 /** No figure in issue 6; a guard against regressions (PGlite's WASM heap alone is a few hundred MB). */
 const IDLE_RSS_GUARD_MB = 512;
-const APP_ARGS = ['--import', 'tsx', 'src/main.ts'];
+const APP_ARGS = ['scripts/start.mjs'];
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -35,9 +36,9 @@ async function startOnce(dataDir: string, idleMs: number): Promise<{ readyMs: nu
   }
 }
 
-/** Spawn to first output line of bare node with the tsx loader: the floor under any start. */
-async function nodeWithTsx(): Promise<number> {
-  const bare = spawnUntil(['--import', 'tsx', '--eval', "process.stdout.write('up\\n')"], process.env, 'up');
+/** Spawn to first output line of bare node: the floor under any start. */
+async function bareNode(): Promise<number> {
+  const bare = spawnUntil(['--eval', "process.stdout.write('up\\n')"], process.env, 'up');
   const ms = await bare.ready;
   await bare.exited;
   return ms;
@@ -75,7 +76,7 @@ function describe(b: Breakdown): string {
     .map((i) => `${i.module} ${ms(i.ms)}`)
     .join(', ');
   return (
-    `node+tsx boot ${ms(b.bootMs)}; imports of main.ts's modules ${ms(b.importMs)} (heaviest: ${heaviest}); ` +
+    `(steps one after another, under tsx) node+tsx boot ${ms(b.bootMs)}; imports of main.ts's modules ${ms(b.importMs)} (heaviest: ${heaviest}); ` +
     `question bank ${ms(b.bankMs)}; PGlite open ${ms(b.pgliteOpenMs)}; migrations check ${ms(b.migrateMs)}; ` +
     `first /drill today ${ms(b.firstCommandMs)} (a second: ${ms(b.secondCommandMs)})`
   );
@@ -85,7 +86,9 @@ async function run(context: BenchContext): Promise<FigureSpec[]> {
   const runs = context.quick ? 3 : 7;
   const dataDir = context.tempDir('drill-startup');
 
-  context.log('first run: initialising the embedded data dir (migrations, tsx compile cache)');
+  context.log(
+    'first run: initialising the embedded data dir (and the JavaScript build of src/ if there is none yet)',
+  );
   const first = await startOnce(dataDir, 0);
   context.log(`first run ready in ${first.readyMs.toFixed(0)} ms`);
 
@@ -93,12 +96,12 @@ async function run(context: BenchContext): Promise<FigureSpec[]> {
   const rss: number[] = [];
   const floor: number[] = [];
   for (let i = 0; i < runs; i++) {
-    floor.push(await nodeWithTsx());
+    floor.push(await bareNode());
     const start = await startOnce(dataDir, IDLE_MS);
     ready.push(start.readyMs);
     rss.push(start.rssMb);
     context.log(
-      `run ${i + 1}: ready ${start.readyMs.toFixed(0)} ms, idle RSS ${start.rssMb.toFixed(0)} MB; node+tsx alone ${floor.at(-1)!.toFixed(0)} ms`,
+      `run ${i + 1}: ready ${start.readyMs.toFixed(0)} ms, idle RSS ${start.rssMb.toFixed(0)} MB; bare node ${floor.at(-1)!.toFixed(0)} ms`,
     );
   }
   const breakdown = describe(await probe(dataDir));
@@ -115,7 +118,7 @@ async function run(context: BenchContext): Promise<FigureSpec[]> {
       baseline: f.p50,
       ratioOf: 'value/baseline',
       target: { op: '<', value: READY_TARGET_MS },
-      note: `median of ${runs} starts (max ${r.max.toFixed(0)} ms), spawn to "${READY_MARKER}"; baseline: node --import tsx printing one line. Breakdown: ${breakdown}`,
+      note: `median of ${runs} starts (max ${r.max.toFixed(0)} ms), spawn to "${READY_MARKER}"; baseline: bare node printing one line. Breakdown: ${breakdown}`,
     },
     {
       name: 'memory.idle_rss',

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'drill-console-'));
 
-/** Runs `npm start`'s entry point (tsx src/main.ts) with a script on stdin, as a newcomer would pipe it. */
+/** Runs what `npm start` runs (node scripts/start.mjs) with a script on stdin, as a newcomer would pipe it. */
 function runConsole(
   script: string,
   env: Record<string, string> = {},
@@ -14,7 +14,7 @@ function runConsole(
   const clean = Object.fromEntries(
     Object.entries(process.env).filter(([k]) => !/^(SLACK_|DISCORD_|DATABASE_URL|LOG_LEVEL|CI)/.test(k)),
   );
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['scripts/start.mjs'], {
     env: { ...clean, DRILL_DATA_DIR: dataDir, ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });

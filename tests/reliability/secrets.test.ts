@@ -31,7 +31,7 @@ describe('a session with tokens set', () => {
     const clean = Object.fromEntries(
       Object.entries(process.env).filter(([k]) => !/^(SLACK_|DISCORD_|DATABASE_URL|LOG_LEVEL|PORT)/.test(k)),
     );
-    child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    child = spawn(process.execPath, ['scripts/start.mjs'], {
       env: {
         ...clean,
         DRILL_DATA_DIR: dataDir,
