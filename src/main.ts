@@ -9,6 +9,9 @@ import type { QuestionBank } from './core/question-bank.js';
 import type { ChannelPoster } from './scheduler/channel-poster.js';
 import { openDatabase } from './store/connection.js';
 
+/** How long a stop waits for accepted clicks to finish (within the 30 s most process managers allow). */
+const SHUTDOWN_DRAIN_MS = 10_000;
+
 function fail(lines: string[]): never {
   for (const line of lines) process.stderr.write(`${line}\n`);
   process.exit(1);
@@ -154,6 +157,10 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     await ticker.stop();
+    // The adapters stay up meanwhile, so the answers still go out.
+    if (!(await engine.drain(SHUTDOWN_DRAIN_MS))) {
+      logger.warn({ waitedMs: SHUTDOWN_DRAIN_MS }, 'stopping with work still under way');
+    }
     for (const stop of stops.reverse())
       await stop().catch((error) => logger.error({ err: error }, 'stop failed'));
     await connection.close();

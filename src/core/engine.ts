@@ -55,6 +55,23 @@ export class DrillEngine {
     return this.deps.bank;
   }
 
+  /**
+   * Waits, at most `timeoutMs`, for every call already accepted to finish its
+   * work: on shutdown, a click that was acknowledged still reaches the
+   * database before it closes. True when they all finished.
+   */
+  async drain(timeoutMs: number): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), timeoutMs);
+    });
+    try {
+      return await Promise.race([this.lane.settled().then(() => true as const), timedOut]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   async command(actor: Actor, command: DrillCommand): Promise<View> {
     return this.guard(actor, command.name, async () => {
       if (CHANNEL_COMMANDS.has(command.name) && !actor.inChannel) {

@@ -49,6 +49,7 @@ export class WorkLane {
   private arrivals = 0;
   private previousArrivals = 0;
   private lastStart = Number.NEGATIVE_INFINITY;
+  private readonly onSettled: (() => void)[] = [];
 
   constructor(options: WorkLaneOptions) {
     if (!Number.isInteger(options.concurrency) || options.concurrency < 1) {
@@ -80,6 +81,12 @@ export class WorkLane {
     return this.running;
   }
 
+  /** Resolves once no call is running or waiting (at once if none is): shutdown waits for it. */
+  settled(): Promise<void> {
+    if (this.running === 0 && this.queued === 0) return Promise.resolve();
+    return new Promise((resolve) => this.onSettled.push(resolve));
+  }
+
   /** Runs `work` once a place is free; throws LaneFullError (without running it) when the queue is full. */
   async run<T>(work: () => Promise<T>): Promise<T> {
     if (this.queued >= this.maxQueued) throw new LaneFullError();
@@ -93,6 +100,7 @@ export class WorkLane {
     } finally {
       this.running -= 1;
       this.schedulePump();
+      if (this.running === 0 && this.queued === 0) for (const resolve of this.onSettled.splice(0)) resolve();
     }
   }
 

@@ -60,6 +60,21 @@ describe('the engine and its work lane', () => {
     expect((await next).kind).toBe('help');
   });
 
+  it('drains: waits for the calls already accepted to finish, or says when it gave up waiting', async () => {
+    const { store, openNext } = gatedStore();
+    const engine = engineOn(store, new WorkLane({ concurrency: 1 }), 5000);
+    expect(await engine.drain(10)).toBe(true);
+    const first = engine.command(actor({ userId: 'U1' }), { name: 'help' });
+    const second = engine.command(actor({ userId: 'U2' }), { name: 'help' });
+    expect(await engine.drain(30)).toBe(false);
+    const drained = engine.drain(5000);
+    await openNext();
+    await openNext();
+    expect(await drained).toBe(true);
+    expect((await first).kind).toBe('help');
+    expect((await second).kind).toBe('help');
+  });
+
   it('answers "busy" at once, having done nothing, when the queue is full', async () => {
     const { store, openNext } = gatedStore();
     const engine = engineOn(store, new WorkLane({ concurrency: 1, maxQueued: 1 }), 5000);

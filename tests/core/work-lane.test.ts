@@ -26,6 +26,27 @@ describe('the work lane', () => {
     expect(lane.queued).toBe(0);
   });
 
+  it('settles once every running and waiting call has finished, at once when idle', async () => {
+    const lane = new WorkLane({ concurrency: 1 });
+    await lane.settled();
+    const finished: number[] = [];
+    const calls = [1, 2, 3].map((n) =>
+      lane.run(async () => {
+        await later(5);
+        finished.push(n);
+      }),
+    );
+    await lane.settled();
+    expect(finished).toEqual([1, 2, 3]);
+    await Promise.all(calls);
+    await lane
+      .run(async () => {
+        throw new Error('failed work settles too');
+      })
+      .catch(() => {});
+    await lane.settled();
+  });
+
   it('starts work on a later turn of the event loop, after I/O already waiting', async () => {
     const lane = new WorkLane({ concurrency: 4 });
     const order: string[] = [];
