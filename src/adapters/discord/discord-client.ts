@@ -22,7 +22,9 @@ export function createDiscordClient(options: { apiUrl: string | undefined }): Cl
     // This client's REST carries interaction answers (callbacks, edits, follow-ups), which Discord exempts
     // from the bot's global 50/s limit; discord.js's default cap of 50/s would queue a busy channel's answers.
     // Daily posts go through their own REST (channel-poster.ts) at the scheduler's rate.
-    rest: { ...restApiOption(options.apiUrl), globalRequestsPerSecond: 500 },
+    // Each interaction's answers go through a rate-limit handler of their own (keyed by its token), kept until
+    // swept: hourly by default, so a busy bot held an hour of them. Idle handlers go after a minute instead.
+    rest: { ...restApiOption(options.apiUrl), globalRequestsPerSecond: 500, handlerSweepInterval: 60_000 },
     makeCache: Options.cacheWithLimits({
       ...Options.DefaultMakeCacheSettings,
       MessageManager: 0,
