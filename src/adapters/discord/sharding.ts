@@ -18,6 +18,16 @@ export async function shardCount(
 }
 
 /**
+ * This process's Node flags, plus tsx's loader when the entry is TypeScript
+ * and the loader came in some other way (npm start's fallback registers it
+ * in-process, which a child does not inherit).
+ */
+export function childExecArgv(entryFile: string, flags: readonly string[] = process.execArgv): string[] {
+  if (!entryFile.endsWith('.ts') || flags.some((flag) => flag.includes('tsx'))) return [...flags];
+  return [...flags, '--import', 'tsx'];
+}
+
+/**
  * Runs the bot as several processes with discord.js's ShardingManager: each
  * spawns entryFile (the app's own main) with SHARD_PROCESS_FLAG; discord.js
  * hands each its shard ids. Every shard opens its own pool to the one shared
@@ -41,7 +51,7 @@ export async function startDiscordShards(options: {
     mode: 'process',
     respawn: true,
     shardArgs: [SHARD_PROCESS_FLAG],
-    execArgv: options.execArgv ?? process.execArgv,
+    execArgv: options.execArgv ?? childExecArgv(entryFile),
   });
   manager.on('shardCreate', (shard) => {
     logger.info({ shard: shard.id, totalShards }, 'discord: shard process started');
