@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Database } from './database.js';
 import { PgliteThread } from './pglite-thread.js';
+import { prepareRecurringStatements } from './recurring-statements.js';
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
@@ -63,7 +64,7 @@ async function openPostgres(url: string, max: number): Promise<Connection> {
       import('./schema.js'),
     ]);
   // A short connect timeout: during an outage a click gets a clear error inside the platforms' 3 s, not a hang.
-  const client = postgres(url, { max, onnotice: () => {}, connect_timeout: 2 });
+  const client = prepareRecurringStatements(postgres(url, { max, onnotice: () => {}, connect_timeout: 2 }));
   const db = drizzlePostgres({ client, schema });
   const lock = await client.reserve();
   try {
