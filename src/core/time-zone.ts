@@ -74,7 +74,7 @@ export function localTimeOf(instant: Date, zone: string): string {
 }
 
 /** Minutes the zone is ahead of UTC at that instant. */
-function offsetMinutes(instant: Date, zone: string): number {
+export function offsetMinutes(instant: Date, zone: string): number {
   const p = localParts(instant, zone);
   const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
   return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);

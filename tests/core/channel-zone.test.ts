@@ -6,7 +6,7 @@ import {
 } from '../../src/core/channel-zone.js';
 import type { EngineDeps } from '../../src/core/engine-deps.js';
 import { PERIODS, periodStart } from '../../src/core/periods.js';
-import { localDateOf, localParts } from '../../src/core/time-zone.js';
+import { localDateOf, offsetMinutes } from '../../src/core/time-zone.js';
 import type { ChannelRef } from '../../src/core/types.js';
 
 const ZONES = Intl.supportedValuesOf('timeZone');
@@ -30,13 +30,6 @@ function depsFor(zone: string | undefined, now: Date) {
   return { deps, lookups };
 }
 
-/** Hours a zone is ahead of UTC at an instant. */
-function offsetHours(instant: Date, zone: string): number {
-  const p = localParts(instant, zone);
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return (asUtc - Math.floor(instant.getTime() / 1000) * 1000) / HOUR_MS;
-}
-
 describe('channelPeriodStart', () => {
   it('relies on every zone Intl knows being between 12 hours behind and 14 ahead of UTC', () => {
     let lowest = 0;
@@ -45,7 +38,7 @@ describe('channelPeriodStart', () => {
     for (let week = 0; week < 104; week++) {
       const instant = new Date(Date.UTC(2026, 0, 1) + week * 7 * 24 * HOUR_MS);
       for (const zone of ZONES) {
-        const h = offsetHours(instant, zone);
+        const h = offsetMinutes(instant, zone) / 60;
         lowest = Math.min(lowest, h);
         highest = Math.max(highest, h);
       }
