@@ -47,8 +47,9 @@ export function translateLine(line: string): ConsoleInput {
     if (word === 'reveal' || word === 'show') {
       return { kind: 'action', action: (questionId) => ({ name: 'reveal', questionId }) };
     }
-    if (word === 'grade') {
-      const grade = (rest[0] ?? '').toLowerCase();
+    // "nailed" alone grades too: the words the reveal offers are easy to type without "grade" first.
+    if (word === 'grade' || (GRADES as readonly string[]).includes(word)) {
+      const grade = (word === 'grade' ? (rest[0] ?? '') : word).toLowerCase();
       if (!(GRADES as readonly string[]).includes(grade)) {
         return { kind: 'hint', text: 'Grade with: grade nailed, grade partly or grade missed' };
       }
