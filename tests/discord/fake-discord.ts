@@ -109,6 +109,7 @@ export class FakeDiscord {
   private constructor(
     private readonly server: Server,
     guildIds: string[],
+    private readonly recordRequests: boolean,
   ) {
     this.guildIds = guildIds;
     this.wss = new WebSocketServer({ server });
@@ -120,10 +121,15 @@ export class FakeDiscord {
     });
   }
 
-  /** Starts on a free loopback port. Guilds listed here arrive as GUILD_CREATE after READY. */
-  static async start(options: { guildIds?: string[] } = {}): Promise<FakeDiscord> {
+  /**
+   * Starts on a free loopback port. Guilds listed here arrive as GUILD_CREATE after READY.
+   * `recordRequests: false` keeps `requests` empty (the exchanges are still kept): a benchmark's
+   * thousands of clicks would otherwise grow this process's heap, and its pauses would be timed
+   * as the bot's.
+   */
+  static async start(options: { guildIds?: string[]; recordRequests?: boolean } = {}): Promise<FakeDiscord> {
     const server = createServer();
-    const fake = new FakeDiscord(server, options.guildIds ?? []);
+    const fake = new FakeDiscord(server, options.guildIds ?? [], options.recordRequests ?? true);
     server.listen(0, '127.0.0.1');
     await once(server, 'listening');
     fake.port = (server.address() as AddressInfo).port;
@@ -245,14 +251,16 @@ export class FakeDiscord {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const body = await readBody(req);
     const path = decodeURIComponent(url.pathname).replace(/^\/api\/v10/, '');
-    this.requests.push({
-      method: req.method ?? 'GET',
-      path,
-      query: url.searchParams,
-      headers: req.headers,
-      body,
-      at: Date.now(),
-    });
+    if (this.recordRequests) {
+      this.requests.push({
+        method: req.method ?? 'GET',
+        path,
+        query: url.searchParams,
+        headers: req.headers,
+        body,
+        at: Date.now(),
+      });
+    }
     const method = req.method ?? 'GET';
     const callbackRoute = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path);
     const webhookRoute = /^\/webhooks\/(\d+)\/([^/]+)(\/messages\/@original)?$/.exec(path);
