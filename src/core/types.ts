@@ -10,6 +10,8 @@ export type Topic = (typeof TOPICS)[number];
 
 export const GRADES = ['nailed', 'partly', 'missed'] as const;
 export type Grade = (typeof GRADES)[number];
+/** A word from outside (a button id, a typed line) that names a grade. */
+export const isGrade = (word: string): word is Grade => (GRADES as readonly string[]).includes(word);
 
 /** A channel is keyed by platform + team (guild or workspace) + the platform's channel id. */
 export interface ChannelRef {

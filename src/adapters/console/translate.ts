@@ -1,7 +1,7 @@
 import type { DrillAction, DrillCommand } from '../../core/command.js';
 import { parseCommandText } from '../../core/command-text.js';
 import { DrillError } from '../../core/errors.js';
-import { GRADES, type Grade } from '../../core/types.js';
+import { isGrade } from '../../core/types.js';
 
 /** One console line as the core call it stands for. */
 export type ConsoleInput =
@@ -48,15 +48,12 @@ export function translateLine(line: string): ConsoleInput {
       return { kind: 'action', action: (questionId) => ({ name: 'reveal', questionId }) };
     }
     // "nailed" alone grades too: the words the reveal offers are easy to type without "grade" first.
-    if (word === 'grade' || (GRADES as readonly string[]).includes(word)) {
-      const grade = (word === 'grade' ? (rest[0] ?? '') : word).toLowerCase();
-      if (!(GRADES as readonly string[]).includes(grade)) {
+    if (word === 'grade' || isGrade(word)) {
+      const grade = word === 'grade' ? (rest[0] ?? '').toLowerCase() : word;
+      if (!isGrade(grade)) {
         return { kind: 'hint', text: 'Grade with: grade nailed, grade partly or grade missed' };
       }
-      return {
-        kind: 'action',
-        action: (questionId) => ({ name: 'grade', questionId, grade: grade as Grade }),
-      };
+      return { kind: 'action', action: (questionId) => ({ name: 'grade', questionId, grade }) };
     }
   } catch (error) {
     if (error instanceof DrillError) return { kind: 'hint', text: error.message };

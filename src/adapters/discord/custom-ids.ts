@@ -1,4 +1,4 @@
-import { GRADES, type Grade } from '../../core/types.js';
+import { type Grade, isGrade } from '../../core/types.js';
 
 /**
  * Button and modal custom ids carry the whole action, so a click needs no
@@ -20,8 +20,6 @@ export const gradeId = (questionId: string, grade: Grade) => `${PREFIX}:grade:${
 export const FORGET_CONFIRM_ID = `${PREFIX}:forget:confirm`;
 /** The modal that *Write my answer* opens; its submission names the question. */
 export const answerModalId = (questionId: string) => `${PREFIX}:answer:${questionId}`;
-
-const isGrade = (v: string): v is Grade => (GRADES as readonly string[]).includes(v);
 
 /** A button's custom id as the intent it stands for; null for ids that are not ours. */
 export function parseButtonId(customId: string): ComponentIntent | null {
