@@ -3,6 +3,7 @@ WORKDIR /app
 ENV NODE_ENV=production
 COPY package.json package-lock.json ./
 COPY scripts ./scripts
+COPY src/store/drivers/postgres-next-write-patch.mjs ./src/store/drivers/
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json drizzle.config.ts ./
 COPY src ./src

@@ -1,28 +1,48 @@
 /**
  * Spawning a node process in the repository (the app as `npm start` runs it:
- * node scripts/start.mjs), in console mode on an embedded data directory, and
- * watching its stdout for a line.
+ * node scripts/start.mjs), in console or Slack mode on an embedded data
+ * directory, and watching its output for a line.
  */
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-/** The environment with every setting that would leave console mode or the given data dir removed. */
+/**
+ * The environment with every setting that would leave console mode or the given data dir removed. CONTENT_DIR
+ * stays: the app reads the same question bank as the bench itself (tests/helpers/engine-fixture.ts).
+ */
 export function consoleEnvironment(dataDir: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (key === 'DATABASE_URL' || key.startsWith('SLACK_') || key.startsWith('DISCORD_')) continue;
-    if (key === 'LOG_LEVEL' || key === 'DRILL_DATA_DIR' || key === 'CONTENT_DIR') continue;
+    if (key === 'LOG_LEVEL' || key === 'DRILL_DATA_DIR' || key === 'PORT') continue;
     env[key] = value;
   }
   env.DRILL_DATA_DIR = dataDir;
   return env;
 }
 
+/** Slack mode (HTTP on a free port) against a fake Slack Web API, on the given data dir. */
+export function slackEnvironment(dataDir: string, apiUrl: string, botToken: string, signingSecret: string) {
+  return {
+    ...consoleEnvironment(dataDir),
+    SLACK_BOT_TOKEN: botToken,
+    SLACK_SIGNING_SECRET: signingSecret,
+    SLACK_API_URL: apiUrl,
+    PORT: '0',
+  };
+}
+
+export interface SpawnOptions {
+  timeoutMs?: number;
+  /** Where `marker` is looked for: stdout (the console), or stderr (the JSON log lines). */
+  watch?: 'stdout' | 'stderr';
+}
+
 export interface Spawned {
   child: ChildProcessWithoutNullStreams;
-  /** Resolves with ms from spawn to the first stdout chunk containing `marker`. */
+  /** Resolves with ms from spawn to the first output containing `marker`. */
   ready: Promise<number>;
   /** Resolves when the process has exited. */
   exited: Promise<number | null>;
@@ -32,7 +52,7 @@ export function spawnUntil(
   args: readonly string[],
   env: NodeJS.ProcessEnv,
   marker: string,
-  timeoutMs = 60_000,
+  { timeoutMs = 60_000, watch = 'stdout' }: SpawnOptions = {},
 ): Spawned {
   const t0 = performance.now();
   const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env, stdio: 'pipe' });
@@ -44,15 +64,20 @@ export function spawnUntil(
       child.kill('SIGKILL');
       reject(new Error(`no "${marker}" after ${timeoutMs} ms; stderr: ${stderr.slice(-500)}`));
     }, timeoutMs);
+    let found = false;
+    const seen = () => {
+      if (found || !(watch === 'stdout' ? stdout : stderr).includes(marker)) return;
+      found = true;
+      clearTimeout(timer);
+      resolve(performance.now() - t0);
+    };
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString('utf8');
-      if (stdout.includes(marker)) {
-        clearTimeout(timer);
-        resolve(performance.now() - t0);
-      }
+      seen();
     });
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString('utf8');
+      seen();
     });
     child.once('exit', (code) => {
       clearTimeout(timer);

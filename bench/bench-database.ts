@@ -28,9 +28,14 @@ export function benchDatabaseKind(): DatabaseKind {
   return process.env.DATABASE_URL ? 'postgres' : 'pglite';
 }
 
-export async function openBenchDatabase(): Promise<BenchDatabase> {
+export interface BenchDatabaseOptions {
+  /** PGlite's statement cache (false for an ablation run); Postgres has none to turn off. */
+  statementCache: boolean;
+}
+
+export async function openBenchDatabase(options: BenchDatabaseOptions): Promise<BenchDatabase> {
   const serverUrl = process.env.DATABASE_URL;
-  return serverUrl ? openOnServer(serverUrl) : openEmbedded();
+  return serverUrl ? openOnServer(serverUrl) : openEmbedded(options);
 }
 
 async function openOnServer(serverUrl: string): Promise<BenchDatabase> {
@@ -62,11 +67,11 @@ async function openOnServer(serverUrl: string): Promise<BenchDatabase> {
   };
 }
 
-async function openEmbedded(): Promise<BenchDatabase> {
+async function openEmbedded(options: BenchDatabaseOptions): Promise<BenchDatabase> {
   const dataDir = mkdtempSync(join(tmpdir(), 'drill-bench-'));
   let connection: Connection;
   try {
-    connection = await openDatabase({ dataDir });
+    connection = await openDatabase({ dataDir, pgliteStatementCache: options.statementCache });
   } catch (error) {
     rmSync(dataDir, { recursive: true, force: true });
     throw error;
@@ -75,7 +80,7 @@ async function openEmbedded(): Promise<BenchDatabase> {
     kind: 'pglite',
     connection,
     store: createStore(connection.db),
-    where: `PGlite in ${dataDir} (temporary, removed after)`,
+    where: `PGlite in ${dataDir} (temporary, removed after)${options.statementCache ? '' : ', statement cache off'}`,
     close: async () => {
       await connection.close();
       rmSync(dataDir, { recursive: true, force: true });

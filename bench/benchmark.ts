@@ -4,10 +4,13 @@
  */
 import type { BenchDatabase, DatabaseKind } from './bench-database.js';
 import type { FigureSpec } from './figure.js';
+import type { Machinery } from './machinery.js';
 
 export interface BenchContext {
   /** --quick: every size at a tenth, for a smoke check. */
   quick: boolean;
+  /** Machinery turned off for an ablation run (--without); empty normally. */
+  without: ReadonlySet<Machinery>;
   /** A full-run size scaled for this run (a tenth with --quick), at least 1. */
   size(full: number): number;
   databaseKind: DatabaseKind;

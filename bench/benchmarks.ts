@@ -2,6 +2,7 @@ import type { Benchmark } from './benchmark.js';
 import { boardsBenchmark } from './boards.js';
 import { discordInteractionsBenchmark } from './discord-interactions.js';
 import { fanOutBenchmark } from './fan-out.js';
+import { firstStartMemoryBenchmark } from './first-start-memory.js';
 import { slackClicksBenchmark } from './slack-clicks.js';
 import { startupBenchmark } from './startup.js';
 
@@ -14,6 +15,7 @@ import { startupBenchmark } from './startup.js';
  */
 export const BENCHMARKS: readonly Benchmark[] = [
   startupBenchmark,
+  firstStartMemoryBenchmark,
   slackClicksBenchmark,
   discordInteractionsBenchmark,
   fanOutBenchmark,

@@ -6,9 +6,9 @@
  * points levels derived from those.
  */
 import { sql } from 'drizzle-orm';
-import { ALL_TIME_START, periodStart } from '../src/core/periods.js';
 import { TEAM_SCOPE } from '../src/core/ports.js';
-import { addDays } from '../src/core/time-zone.js';
+import { ALL_TIME_START, periodStart } from '../src/rules/periods.js';
+import { addDays } from '../src/rules/time-zone.js';
 import type { Database } from '../src/store/database.js';
 import { runBig, withoutIndexes } from './bulk-load.js';
 import { int, queryRows } from './sql-rows.js';

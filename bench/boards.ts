@@ -2,27 +2,34 @@
  * Bench 3, boards at scale: 1,000,000 attempts by 100,000 users in 1,000
  * teams. The real path — leaderboard() from the core on the pre-aggregated
  * scores — against the board computed from the attempt log, for the same
- * callers in the same run.
+ * callers in the same run. Before it, the same at 100,000 attempts (10,000
+ * users, 100 teams): how the board's p99 grows with the data (issue 13).
  */
 import { sql } from 'drizzle-orm';
-import { leaderboard } from '../src/core/boards.js';
 import type { EngineDeps } from '../src/core/engine-deps.js';
-import type { Period } from '../src/core/periods.js';
 import type { Actor } from '../src/core/types.js';
 import type { BoardView } from '../src/core/views.js';
+import type { Period } from '../src/rules/periods.js';
 import type { Database } from '../src/store/database.js';
+import { leaderboard } from '../src/use-cases/shared/boards.js';
 import { contentBank, seededRandom } from '../tests/helpers/engine-fixture.js';
 import type { BenchContext, Benchmark } from './benchmark.js';
 import { BOARDS_PLATFORM, type BoardsDataSet, seedBoards } from './boards-seed.js';
 import type { FigureSpec } from './figure.js';
 import { type NaiveBoard, naiveTeamBoard } from './naive-board.js';
-import { summarize } from './percentiles.js';
+import { type Summary, summarize } from './percentiles.js';
 import { residentMegabytes } from './process-memory.js';
 import { int, queryRows } from './sql-rows.js';
 
 const TODAY = '2026-03-04';
+const FULL_ATTEMPTS = 1_000_000;
+const SMALL_ATTEMPTS = 100_000;
+/** Issue 6: a board within 10 ms at p99, at 1,000,000 attempts. */
 const P99_TARGET_MS = 10;
+/** Issue 6: the all-time board 20× the naive query at p99 (the week board's 20× was replaced by growth). */
 const SPEEDUP_TARGET = 20;
+/** Issue 13: week and all-time p99 at 1,000,000 attempts within 1.5× their p99 at 100,000, same run. */
+const GROWTH_TARGET = 1.5;
 const WARM_UP = 30;
 const CHECKED = 25;
 
@@ -94,19 +101,32 @@ async function measure(
   return { ours, naive };
 }
 
-async function run(context: BenchContext): Promise<FigureSpec[]> {
-  const set: BoardsDataSet = {
-    teams: context.size(1_000),
-    users: context.size(100_000),
+/** The data set at `attempts` attempts: 10 per user, 100 users a team on average, as the full 1,000,000. */
+function dataSetOf(context: BenchContext, attempts: number): BoardsDataSet {
+  const users = context.size(attempts / 10);
+  return {
+    teams: Math.max(1, Math.round(users / 100)),
+    users,
     attemptsPerUser: 10,
     channelsPerTeam: 5,
     days: 120,
     today: TODAY,
   };
+}
+
+interface Measured {
+  set: BoardsDataSet;
+  loadSeconds: number;
+  periods: Record<'week' | 'all', { ours: Summary; naive: Summary }>;
+}
+
+/** Loads `set` (replacing whatever the tables held), then times both boards of random callers, both ways. */
+async function measureAt(context: BenchContext, set: BoardsDataSet): Promise<Measured> {
   const database = await context.database();
   const db = database.connection.db;
+  const attempts = set.users * set.attemptsPerUser;
   context.log(
-    `loading ${set.users * set.attemptsPerUser} attempts, ${set.users} users, ${set.teams} teams (Zipf team sizes)`,
+    `loading ${attempts.toLocaleString('en-US')} attempts, ${set.users} users, ${set.teams} teams (Zipf team sizes)`,
   );
   const t0 = performance.now();
   await seedBoards(db, set, context.log);
@@ -121,38 +141,46 @@ async function run(context: BenchContext): Promise<FigureSpec[]> {
   };
   const samples = context.size(1_000);
   const callers = await pickCallers(db, set, samples);
-  const figures: FigureSpec[] = [];
+  const periods = {} as Measured['periods'];
   for (const period of ['week', 'all'] as const) {
-    context.log(`${period}: ${samples} random callers through leaderboard(), then through the naive query`);
+    context.log(
+      `${period}: ${callers.length} random callers through leaderboard(), then through the naive query`,
+    );
     const { ours, naive } = await measure(deps, db, callers, period);
     const o = summarize(ours);
     const n = summarize(naive);
     context.log(
-      `${period}: ours p50 ${o.p50.toFixed(2)} p99 ${o.p99.toFixed(2)} max ${o.max.toFixed(2)} ms; ` +
+      `${period} at ${attempts.toLocaleString('en-US')} attempts: ours p50 ${o.p50.toFixed(2)} p99 ${o.p99.toFixed(2)} max ${o.max.toFixed(2)} ms; ` +
         `naive p50 ${n.p50.toFixed(2)} p99 ${n.p99.toFixed(2)} max ${n.max.toFixed(2)} ms`,
     );
+    periods[period] = { ours: o, naive: n };
+  }
+  return { set, loadSeconds, periods };
+}
+
+async function run(context: BenchContext): Promise<FigureSpec[]> {
+  // The smaller set first, then the full one, in the same run: the growth figures compare the two.
+  const small = await measureAt(context, dataSetOf(context, SMALL_ATTEMPTS));
+  const full = await measureAt(context, dataSetOf(context, FULL_ATTEMPTS));
+  const count = (m: Measured) => (m.set.users * m.set.attemptsPerUser).toLocaleString('en-US');
+  const figures: FigureSpec[] = [];
+  for (const period of ['week', 'all'] as const) {
+    const o = full.periods[period].ours;
+    const n = full.periods[period].naive;
+    const s = small.periods[period].ours;
     const label = period === 'all' ? 'all time' : 'this week';
-    const note = `${label}, server board, ${o.count} random callers; baseline: GROUP BY over the attempt log`;
-    figures.push(
-      {
-        name: `boards.${period}.p50`,
-        value: o.p50,
-        unit: 'ms',
-        baseline: n.p50,
-        ratioOf: 'baseline/value',
-        target: { op: '<', value: P99_TARGET_MS },
-      },
-      {
-        name: `boards.${period}.p99`,
-        value: o.p99,
-        unit: 'ms',
-        baseline: n.p99,
-        ratioOf: 'baseline/value',
-        target: { op: '<', value: P99_TARGET_MS },
-        note,
-      },
-      {
-        name: `boards.${period}.speedup_p99`,
+    figures.push({
+      name: `boards.${period}.p99`,
+      value: o.p99,
+      unit: 'ms',
+      baseline: n.p99,
+      ratioOf: 'baseline/value',
+      target: { op: '<', value: P99_TARGET_MS },
+      note: `${label}, server board, ${o.count} random callers, ${count(full)} attempts; p50 ${o.p50.toFixed(2)} ms; baseline: GROUP BY over the attempt log (p50 ${n.p50.toFixed(2)} ms)`,
+    });
+    if (period === 'all') {
+      figures.push({
+        name: 'boards.all.speedup_p99',
         value: o.p99,
         unit: 'ms',
         baseline: n.p99,
@@ -160,19 +188,29 @@ async function run(context: BenchContext): Promise<FigureSpec[]> {
         target: { op: '>=', value: SPEEDUP_TARGET },
         targetOn: 'ratio',
         note: 'ratio = naive p99 / leaderboard() p99, same callers, same run',
-      },
-    );
+      });
+    }
+    figures.push({
+      name: `boards.${period}.growth_p99`,
+      value: o.p99,
+      unit: 'ms',
+      baseline: s.p99,
+      ratioOf: 'value/baseline',
+      target: { op: '<=', value: GROWTH_TARGET },
+      targetOn: 'ratio',
+      note: `${label}: leaderboard() p99 at ${count(full)} attempts / at ${count(small)} (loaded first, same run, same shape: 10 attempts a user, 100 users a team on average); p50 ${o.p50.toFixed(2)} / ${s.p50.toFixed(2)} ms`,
+    });
   }
   const rss = residentMegabytes();
   context.log(
-    `bench process RSS after boards: ${rss.toFixed(0)} MB (data set loaded in ${loadSeconds.toFixed(0)} s)`,
+    `bench process RSS after boards: ${rss.toFixed(0)} MB (data sets loaded in ${small.loadSeconds.toFixed(0)} s and ${full.loadSeconds.toFixed(0)} s)`,
   );
   figures.push({
     name: 'memory.bench_rss_after_boards',
     value: rss,
     unit: 'MB',
     target: { op: '<', value: context.databaseKind === 'pglite' ? 2048 : 512 },
-    note: `VmRSS of the bench process; ${context.databaseKind === 'pglite' ? 'includes the in-process PGlite holding the data set' : 'Postgres runs in its own server process'} (target is the bench's own guard, not from issue 6)`,
+    note: `VmRSS of the bench process; ${context.databaseKind === 'pglite' ? 'includes the in-process PGlite holding the data set' : 'Postgres runs in its own server process'} (target is the bench's own guard, not from an issue)`,
   });
   return figures;
 }

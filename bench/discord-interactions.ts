@@ -31,12 +31,13 @@ import { contentBank } from '../tests/helpers/engine-fixture.js';
 import { startBareDiscordClient } from './bare-discord-client.js';
 import type { BenchContext, Benchmark } from './benchmark.js';
 import {
-  ACK_P99_TARGET_MS,
+  ACK_P99_RATIO_TARGET,
   CHANNELS,
   CONCURRENCY,
   GRADES,
   REPLY_TARGET_MS,
   SETTLE_WAIT_MS,
+  THROUGHPUT_RATIO_TARGET,
 } from './click-load.js';
 import { countingLogger } from './counting-logger.js';
 import {
@@ -168,7 +169,12 @@ async function measureOurs(
   const gateway: DiscordGateway = await startDiscordGateway();
   const log = countingLogger([TOKEN]);
   const engineErrors: string[] = [];
-  const engine = productionEngine(database.store, database.connection.parallelism, engineErrors);
+  const engine = productionEngine(
+    database.store,
+    database.connection.parallelism,
+    engineErrors,
+    context.without,
+  );
   const config = fakeDiscordConfig(gateway.apiUrl, TOKEN);
   try {
     const bot = await startDiscord({ config, engine, logger: log.logger });
@@ -259,24 +265,27 @@ async function run(context: BenchContext): Promise<FigureSpec[]> {
   const flood = ours.outcome.reply;
   return [
     {
-      name: 'discord.ack_p50',
-      value: o.p50,
-      unit: 'ms',
-      baseline: b.p50,
-      ratioOf: 'value/baseline',
-      target: { op: '<', value: ACK_P99_TARGET_MS },
-    },
-    {
       name: 'discord.ack_p99',
       value: o.p99,
       unit: 'ms',
       baseline: b.p99,
       ratioOf: 'value/baseline',
-      target: { op: '<', value: ACK_P99_TARGET_MS },
+      target: { op: '<=', value: ACK_P99_RATIO_TARGET },
+      targetOn: 'ratio',
       note:
         `INTERACTION_CREATE dispatched → interaction callback received by the fake (another process); ${setUp}; ` +
-        `${notAcked} without a callback in ${ACK_TIMEOUT_MS / 1000} s (counted as ${ACK_TIMEOUT_MS} ms); ours ${rate(ours.timed).toFixed(0)}/s, ` +
-        `bare ${rate(baseline).toFixed(0)}/s; baseline: bare discord.js client replying at once`,
+        `${notAcked} without a callback in ${ACK_TIMEOUT_MS / 1000} s (counted as ${ACK_TIMEOUT_MS} ms); ` +
+        `baseline: bare discord.js client replying at once, same run; ratio = ours / bare; p50 ours ${o.p50.toFixed(1)} ms, bare ${b.p50.toFixed(1)} ms`,
+    },
+    {
+      name: 'discord.throughput',
+      value: rate(ours.timed),
+      unit: 'clicks/s',
+      baseline: rate(baseline),
+      ratioOf: 'value/baseline',
+      target: { op: '>=', value: THROUGHPUT_RATIO_TARGET },
+      targetOn: 'ratio',
+      note: 'interaction callbacks per second of the timed phase; ratio = ours / bare discord.js client',
     },
     {
       name: 'discord.graded',

@@ -6,11 +6,11 @@
  */
 import { sql } from 'drizzle-orm';
 import pino from 'pino';
-import { ClickThrottle } from '../src/core/click-throttle.js';
-import { DrillEngine } from '../src/core/engine.js';
 import type { EngineDeps } from '../src/core/engine-deps.js';
 import type { Store } from '../src/core/ports.js';
 import type { Platform } from '../src/core/types.js';
+import { ClickThrottle } from '../src/runtime/click-throttle.js';
+import { DrillEngine } from '../src/runtime/engine.js';
 import type { ChannelPoster } from '../src/scheduler/channel-poster.js';
 import { DailyScheduler, type TickReport } from '../src/scheduler/daily-scheduler.js';
 import type { Database } from '../src/store/database.js';
@@ -51,7 +51,7 @@ async function scheduleChannels(db: Database, store: Store, platform: Platform, 
       throttle: ClickThrottle.unlimited(),
     },
   );
-  const view = await engine.command(
+  const view = await engine.run(
     {
       platform,
       teamId: 'F0',
@@ -61,7 +61,8 @@ async function scheduleChannels(db: Database, store: Store, platform: Platform, 
       isAdmin: true,
       inChannel: true,
     },
-    { name: 'schedule-set', time: '09:00', timezone: 'UTC', days: 'daily' },
+    'schedule set',
+    { time: '09:00', timezone: 'UTC', days: 'daily' },
   );
   if (view.kind !== 'schedule') throw new Error(`schedule-set failed: ${JSON.stringify(view)}`);
   await db.execute(sql`

@@ -5,7 +5,7 @@
  * the schema's own indexes.
  */
 import { sql } from 'drizzle-orm';
-import { type Period, periodStart } from '../src/core/periods.js';
+import { type Period, periodStart } from '../src/rules/periods.js';
 import type { Database } from '../src/store/database.js';
 import { queryRows } from './sql-rows.js';
 

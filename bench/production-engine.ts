@@ -2,21 +2,29 @@
  * The engine as src/main.ts builds it for the chat adapters: the real content
  * bank, the wall clock, the production ClickThrottle (5 clicks a second per
  * user), the work lane sized to the database and the default 2.5 s
- * deadline, on the run's database. Unexpected errors (and "took longer
+ * deadline, on the run's database, less any machinery the run was told to
+ * do without (`--without flood-pacing`). Unexpected errors (and "took longer
  * than" deadlines) are collected for the report.
  */
-import { ClickThrottle } from '../src/core/click-throttle.js';
-import { DrillEngine } from '../src/core/engine.js';
-import type { Store } from '../src/core/ports.js';
-import { WorkLane } from '../src/core/work-lane.js';
-import { contentBank, seededRandom } from '../tests/helpers/engine-fixture.js';
 
-export function productionEngine(store: Store, parallelism: number, errors: string[]): DrillEngine {
+import type { Store } from '../src/core/ports.js';
+import { ClickThrottle } from '../src/runtime/click-throttle.js';
+import { DrillEngine } from '../src/runtime/engine.js';
+import { WorkLane } from '../src/runtime/work-lane.js';
+import { contentBank, seededRandom } from '../tests/helpers/engine-fixture.js';
+import type { Machinery } from './machinery.js';
+
+export function productionEngine(
+  store: Store,
+  parallelism: number,
+  errors: string[],
+  without: ReadonlySet<Machinery>,
+): DrillEngine {
   return new DrillEngine(
     { store, bank: contentBank(), clock: () => new Date(), random: seededRandom(6), defaultTimeZone: 'UTC' },
     {
       throttle: new ClickThrottle(),
-      lane: WorkLane.forDatabase(parallelism),
+      lane: WorkLane.forDatabase(parallelism, { floodPacing: !without.has('flood-pacing') }),
       onError: (error) => void errors.push(error instanceof Error ? error.message : String(error)),
     },
   );

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { DatabaseKind } from './bench-database.js';
 import type { FigureResult } from './figure.js';
+import type { Machinery } from './machinery.js';
 
 export interface BenchError {
   benchmark: string;
@@ -12,6 +13,8 @@ export interface ResultsFile {
   database: DatabaseKind;
   at: string;
   mode: 'full' | 'quick';
+  /** Machinery this run did without (--without); empty for a normal run. */
+  without: Machinery[];
   results: FigureResult[];
   /** Benchmarks that threw instead of reporting figures. */
   errors: BenchError[];

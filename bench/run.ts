@@ -1,15 +1,17 @@
 /**
- * npm run bench [-- --quick] [-- --only boards,fanout]
- * Runs the registered benchmarks, prints a table and writes bench/results.json.
+ * npm run bench [-- --quick] [-- --only boards,fanout] [-- --without statement-cache,flood-pacing] [-- --out file]
+ * Runs the registered benchmarks, prints a table and writes bench/results.json (or --out).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type BenchDatabase, benchDatabaseKind, openBenchDatabase } from './bench-database.js';
 import type { BenchContext } from './benchmark.js';
 import { BENCHMARKS } from './benchmarks.js';
 import { type FigureResult, toResult } from './figure.js';
+import { MACHINERY, parseWithout } from './machinery.js';
 import { type BenchError, RESULTS_PATH, writeResults } from './results-file.js';
 import { formatNumber, formatTable } from './results-table.js';
 
@@ -17,14 +19,25 @@ const QUICK_SCALE = 0.1;
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } },
+    options: {
+      quick: { type: 'boolean', default: false },
+      only: { type: 'string' },
+      without: { type: 'string' },
+      out: { type: 'string' },
+    },
   });
   const quick = values.quick ?? false;
   const only = values.only ? new Set(values.only.split(',').map((s) => s.trim())) : null;
   const selected = BENCHMARKS.filter((b) => !only || only.has(b.id));
+  const without = parseWithout(values.without);
+  const resultsPath = values.out ? pathToFileURL(resolve(values.out)) : RESULTS_PATH;
   const kind = benchDatabaseKind();
   const log = (message: string) => process.stderr.write(`${message}\n`);
   log(`Interview Drill benchmarks (${quick ? 'quick: a tenth of the size' : 'full size'}) on ${kind}`);
+  if (without.size > 0) log(`without: ${[...without].map((m) => MACHINERY[m]).join(', ')}`);
+  if (kind === 'postgres' && without.has('statement-cache')) {
+    log("(the statement cache is PGlite's: on Postgres, --without statement-cache changes nothing)");
+  }
 
   let opened: Promise<BenchDatabase> | null = null;
   let closing: Promise<void> | null = null;
@@ -51,11 +64,12 @@ async function main(): Promise<number> {
 
   const context: BenchContext = {
     quick,
+    without,
     size: (full) => Math.max(1, Math.round(full * (quick ? QUICK_SCALE : 1))),
     databaseKind: kind,
     database: () => {
       if (closing) return Promise.reject(new Error('the run is stopping'));
-      opened ??= openBenchDatabase().then((database) => {
+      opened ??= openBenchDatabase({ statementCache: !without.has('statement-cache') }).then((database) => {
         log(`database: ${database.kind}, ${database.where}`);
         return database;
       });
@@ -94,8 +108,9 @@ async function main(): Promise<number> {
   if (interrupted) return 130;
 
   const at = new Date().toISOString();
+  const missing = without.size > 0 ? `, without ${[...without].join(', ')}` : '';
   process.stdout.write(
-    `\nInterview Drill benchmarks, ${quick ? 'quick' : 'full'} run on ${kind}, ${at}, ` +
+    `\nInterview Drill benchmarks, ${quick ? 'quick' : 'full'} run on ${kind}${missing}, ${at}, ` +
       `${formatNumber((performance.now() - started) / 1000)} s\n\n${formatTable(results)}\n`,
   );
   const notes = results.filter((r) => r.note);
@@ -107,8 +122,11 @@ async function main(): Promise<number> {
     `\n${results.length - failed.length}/${results.length} targets met${failed.length ? `; missed: ${failed.join(', ')}` : ''}\n`,
   );
   for (const e of errors) process.stdout.write(`ERROR in ${e.benchmark}: ${e.message}\n`);
-  writeResults({ database: kind, at, mode: quick ? 'quick' : 'full', results, errors });
-  process.stdout.write(`wrote ${RESULTS_PATH.pathname}\n`);
+  writeResults(
+    { database: kind, at, mode: quick ? 'quick' : 'full', without: [...without], results, errors },
+    resultsPath,
+  );
+  process.stdout.write(`wrote ${resultsPath.pathname}\n`);
   // A missed target is a finding, not a crash; only a benchmark that could not run fails the command.
   return errors.length > 0 ? 1 : 0;
 }

@@ -30,12 +30,13 @@ import { BOT_TOKEN, blockActionPayload, SIGNING_SECRET } from '../tests/slack/sl
 import { startBareBoltApp } from './bare-bolt-app.js';
 import type { BenchContext, Benchmark } from './benchmark.js';
 import {
-  ACK_P99_TARGET_MS,
+  ACK_P99_RATIO_TARGET,
   CHANNELS,
   CONCURRENCY,
   GRADES,
   REPLY_TARGET_MS,
   SETTLE_WAIT_MS,
+  THROUGHPUT_RATIO_TARGET,
 } from './click-load.js';
 import { countingLogger } from './counting-logger.js';
 import type { FigureSpec } from './figure.js';
@@ -45,7 +46,6 @@ import { idleDatabase, settledGrades } from './settled-work.js';
 import { type ClicksResult, type SlackClicker, startSlackClicker } from './slack-clicker-process.js';
 import { SignedSlackClient } from './slack-signed-client.js';
 
-const THROUGHPUT_RATIO_TARGET = 0.5;
 const REPLY_WAIT_MS = 120_000;
 const TEAM = 'TCLICKS';
 
@@ -136,7 +136,12 @@ async function run(context: BenchContext): Promise<FigureSpec[]> {
         postsPerSecond: 20,
       },
       port: 0,
-      engine: productionEngine(database.store, database.connection.parallelism, engineErrors),
+      engine: productionEngine(
+        database.store,
+        database.connection.parallelism,
+        engineErrors,
+        context.without,
+      ),
       logger: appLog.logger,
     });
     stops.unshift(() => slack.stop());
@@ -223,21 +228,14 @@ async function run(context: BenchContext): Promise<FigureSpec[]> {
     const setUp = `${count} grade clicks by ${count} users in ${CHANNELS} channels, ${CONCURRENCY} in flight, keep-alive`;
     return [
       {
-        name: 'slack.ack_p50',
-        value: o.p50,
-        unit: 'ms',
-        baseline: b.p50,
-        ratioOf: 'value/baseline',
-        target: { op: '<', value: ACK_P99_TARGET_MS },
-      },
-      {
         name: 'slack.ack_p99',
         value: o.p99,
         unit: 'ms',
         baseline: b.p99,
         ratioOf: 'value/baseline',
-        target: { op: '<', value: ACK_P99_TARGET_MS },
-        note: `request written → HTTP response read (the ack), from another process; ${setUp}; baseline: bare Bolt app that only acks`,
+        target: { op: '<=', value: ACK_P99_RATIO_TARGET },
+        targetOn: 'ratio',
+        note: `request written → HTTP response read (the ack), from another process; ${setUp}; baseline: bare Bolt app that only acks, same run; ratio = ours / bare; p50 ours ${o.p50.toFixed(1)} ms, bare ${b.p50.toFixed(1)} ms`,
       },
       {
         name: 'slack.throughput',

@@ -38,11 +38,11 @@ const importMs = imports.reduce((sum, i) => sum + i.ms, 0);
 // Already loaded above; these only bind names.
 const { loadQuestionBank } = await import('../src/content/load-packs.js');
 const { consoleActor } = await import('../src/adapters/console/console-actor.js');
-const { ClickThrottle } = await import('../src/core/click-throttle.js');
-const { DrillEngine } = await import('../src/core/engine.js');
+const { ClickThrottle } = await import('../src/runtime/click-throttle.js');
+const { DrillEngine } = await import('../src/runtime/engine.js');
 const { MIGRATIONS_FOLDER } = await import('../src/store/connection.js');
 const { createStore } = await import('../src/store/store.js');
-const { PgliteThread } = await import('../src/store/pglite-thread.js');
+const { PgliteThread } = await import('../src/store/drivers/pglite-thread.js');
 const { drizzle } = await import('drizzle-orm/pglite');
 const { migrate } = await import('drizzle-orm/pglite/migrator');
 const schema = await import('../src/store/schema.js');
@@ -72,10 +72,10 @@ const engine = new DrillEngine(
   { throttle: ClickThrottle.unlimited() },
 );
 const actor = consoleActor();
-const view = await engine.command(actor, { name: 'today' });
+const view = await engine.run(actor, 'today');
 if (view.kind !== 'question') throw new Error(`today answered ${view.kind}`);
 const firstCommandMs = lap();
-await engine.command(actor, { name: 'today' });
+await engine.run(actor, 'today');
 const secondCommandMs = lap();
 await thread.close();
 

@@ -2,7 +2,7 @@
  * The environment, read once and checked. A missing or bad setting stops
  * start-up with one line that names the variable.
  */
-import { isValidTimeZone } from './core/time-zone.js';
+import { isValidTimeZone } from './rules/time-zone.js';
 
 /*
  * Plain readers rather than a schema library: this file runs first, before the

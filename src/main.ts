@@ -3,11 +3,32 @@
  * adapters -> scheduler. Everything is built here and passed in.
  */
 import { fileURLToPath } from 'node:url';
+import { isDiscordShardProcess } from './adapters/discord/shard-flag.js';
 import { ConfigError, loadConfig } from './config.js';
+import { ContentError, loadQuestionBank } from './content/load-packs.js';
 import type { EngineDeps } from './core/engine-deps.js';
 import type { QuestionBank } from './core/question-bank.js';
+import { startHealthServer } from './health-server.js';
+import { createLogger } from './logger.js';
+import { ClickThrottle } from './runtime/click-throttle.js';
+import { DrillEngine } from './runtime/engine.js';
+import { WorkLane } from './runtime/work-lane.js';
 import type { ChannelPoster } from './scheduler/channel-poster.js';
+import { DailyScheduler } from './scheduler/daily-scheduler.js';
+import { startTicker } from './scheduler/ticker.js';
 import { openDatabase } from './store/connection.js';
+import { createStore } from './store/store.js';
+
+/**
+ * Adapters are loaded by name, only when configured: the console starts
+ * without paying for Bolt or discord.js. (Database drivers load the same way,
+ * inside openDatabase.)
+ */
+const ADAPTERS = {
+  console: () => import('./adapters/console/index.js'),
+  slack: () => import('./adapters/slack/index.js'),
+  discord: () => import('./adapters/discord/index.js'),
+};
 
 /** How long a stop waits for accepted clicks to finish (within the 30 s most process managers allow). */
 const SHUTDOWN_DRAIN_MS = 10_000;
@@ -29,34 +50,6 @@ async function main(): Promise<void> {
   // Awaited once the bank is loaded; a failure meanwhile is reported there, not as an unhandled rejection.
   const opening = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   opening.catch(() => {});
-  // The rest of the bot loads now, while embedded PGlite boots on its own thread (about as long).
-  const [
-    { consoleActor },
-    { startConsole },
-    { isDiscordShardProcess },
-    { ContentError, loadQuestionBank },
-    { ClickThrottle },
-    { DrillEngine },
-    { WorkLane },
-    { startHealthServer },
-    { createLogger },
-    { DailyScheduler },
-    { startTicker },
-    { createStore },
-  ] = await Promise.all([
-    import('./adapters/console/console-actor.js'),
-    import('./adapters/console/register.js'),
-    import('./adapters/discord/shard-flag.js'),
-    import('./content/load-packs.js'),
-    import('./core/click-throttle.js'),
-    import('./core/engine.js'),
-    import('./core/work-lane.js'),
-    import('./health-server.js'),
-    import('./logger.js'),
-    import('./scheduler/daily-scheduler.js'),
-    import('./scheduler/ticker.js'),
-    import('./store/store.js'),
-  ]);
   const logger = createLogger({
     level: config.logLevel ?? (consoleMode ? 'warn' : 'info'),
     secrets: [
@@ -111,15 +104,14 @@ async function main(): Promise<void> {
   let servesHealth = false;
 
   if (config.slack && !shardChild) {
-    // Loaded only when used: the console starts without paying for Bolt or discord.js.
-    const { startSlack } = await import('./adapters/slack/index.js');
+    const { startSlack } = await ADAPTERS.slack();
     const slack = await startSlack({ config: config.slack, port: config.port, engine, logger });
     posters.push(slack.poster);
     stops.push(slack.stop);
     servesHealth = slack.port !== null;
   }
   if (config.discord) {
-    const { startDiscord, startDiscordShards } = await import('./adapters/discord/index.js');
+    const { startDiscord, startDiscordShards } = await ADAPTERS.discord();
     if (config.discord.shards && !shardChild) {
       const shards = await startDiscordShards({
         config: config.discord,
@@ -139,6 +131,7 @@ async function main(): Promise<void> {
   }
 
   if (consoleMode) {
+    const { consoleActor, startConsole } = await ADAPTERS.console();
     const session = startConsole({
       engine,
       actor: consoleActor(),

@@ -1,4 +1,4 @@
-/** npm run content:check [dir]: one line per problem, exit 1 when there is any. */
+/** npm run content:check [dir]: a content root or one pack folder; one line per problem, exit 1 when there is any. */
 import { readContent } from './load-packs.js';
 
 const dir = process.argv[2] ?? './content';

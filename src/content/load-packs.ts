@@ -1,15 +1,9 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
-import { z } from 'zod';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { QuestionBank } from '../core/question-bank.js';
 import type { Pack, Question } from '../core/types.js';
-import { parseQuestionFile } from './question-file.js';
-
-const packSchema = z.strictObject({
-  name: z.string().trim().min(1).max(100),
-  description: z.string().trim().max(500).default(''),
-});
+import { PACK_KEYS, parsePackFile } from './pack-file.js';
+import { COACHING_SECTIONS_REQUIRED, parseQuestionFile } from './question-file.js';
 
 export interface ContentProblem {
   file: string;
@@ -22,42 +16,70 @@ export interface LoadResult {
   problems: ContentProblem[];
 }
 
-/** Reads every pack folder (content/<pack>/pack.yml + *.md) and reports every problem, not just the first. */
-export function readContent(dir: string): LoadResult {
+export interface ReadOptions {
+  /** Whether Short answer and What interviewers listen for are required; COACHING_SECTIONS_REQUIRED by default. */
+  coachingRequired?: boolean;
+}
+
+/** A folder is one pack when it holds a pack.yml; otherwise it is a content root of pack folders. */
+export const isPackFolder = (dir: string) => existsSync(join(dir, 'pack.yml'));
+
+/** The pack folders under `dir`: `dir` itself when it is one pack, else its sub-folders, sorted. */
+export function packFolders(dir: string): string[] {
+  if (isPackFolder(dir)) return [dir];
+  return readdirSync(dir)
+    .sort()
+    .map((name) => join(dir, name))
+    .filter((path) => statSync(path).isDirectory());
+}
+
+/**
+ * Reads a content root (content/<pack>/pack.yml + *.md) or one pack folder, and reports every
+ * problem, not just the first. Ids and numbers are unique across every pack read.
+ */
+export function readContent(dir: string, options: ReadOptions = {}): LoadResult {
+  const coachingRequired = options.coachingRequired ?? COACHING_SECTIONS_REQUIRED;
   const packs: Pack[] = [];
   const questions: Question[] = [];
   const problems: ContentProblem[] = [];
-  let entries: string[];
+  let folders: string[];
   try {
-    entries = readdirSync(dir).sort();
+    folders = packFolders(dir);
   } catch {
     return { packs, questions, problems: [{ file: dir, message: 'content directory not found' }] };
   }
-  const seenIds = new Map<string, string>();
-  for (const name of entries) {
-    const packDir = join(dir, name);
-    if (!statSync(packDir).isDirectory()) continue;
-    const packFile = join(packDir, 'pack.yml');
-    let pack: Pack | null = null;
-    try {
-      const parsed = packSchema.safeParse(parseYaml(readFileSync(packFile, 'utf8')));
-      if (parsed.success) pack = { id: name, ...parsed.data };
-      else
-        for (const i of parsed.error.issues)
-          problems.push({ file: packFile, message: `${i.path.join('.')}: ${i.message}` });
-    } catch (error) {
-      const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+  if (!isPackFolder(dir)) {
+    for (const name of readdirSync(dir).filter((f) => f.endsWith('.md'))) {
       problems.push({
-        file: packFile,
-        message: missing ? 'missing pack.yml (name, description)' : (error as Error).message,
+        file: join(dir, name),
+        message: 'a question file belongs in a pack folder (<pack>/pack.yml beside it)',
       });
     }
-    const seenNumbers = new Map<number, string>();
-    for (const fileName of readdirSync(packDir)
+  }
+  const seenIds = new Map<string, string>();
+  const seenNumbers = new Map<number, string>();
+  for (const packDir of folders) {
+    const id = basename(resolve(packDir));
+    const packFile = join(packDir, 'pack.yml');
+    let pack: Pack | null = null;
+    if (!existsSync(packFile)) {
+      problems.push({ file: packFile, message: `missing pack.yml (${PACK_KEYS})` });
+    } else {
+      const parsed = parsePackFile(readFileSync(packFile, 'utf8'), id);
+      pack = parsed.pack;
+      for (const message of parsed.problems) problems.push({ file: packFile, message });
+    }
+    const files = readdirSync(packDir)
       .filter((f) => f.endsWith('.md'))
-      .sort()) {
+      .sort();
+    if (files.length === 0)
+      problems.push({ file: packDir, message: `pack "${id}" has no question files (*.md)` });
+    for (const fileName of files) {
       const file = join(packDir, fileName);
-      const result = parseQuestionFile(readFileSync(file, 'utf8'), name);
+      const result = parseQuestionFile(readFileSync(file, 'utf8'), id, {
+        coachingRequired,
+        ...(pack ? { topics: pack.topics } : {}),
+      });
       if (!result.ok) {
         for (const message of result.problems) problems.push({ file, message });
         continue;
@@ -76,7 +98,7 @@ export function readContent(dir: string): LoadResult {
     if (pack) packs.push(pack);
   }
   if (problems.length === 0 && questions.length === 0) {
-    problems.push({ file: dir, message: 'no questions found (expected content/<pack>/*.md)' });
+    problems.push({ file: dir, message: 'no questions found (expected <pack>/pack.yml and <pack>/*.md)' });
   }
   return { packs, questions, problems };
 }
@@ -89,8 +111,8 @@ export class ContentError extends Error {
 }
 
 /** The question bank, or a ContentError listing every problem: start-up refuses a broken bank. */
-export function loadQuestionBank(dir: string): QuestionBank {
-  const { packs, questions, problems } = readContent(dir);
+export function loadQuestionBank(dir: string, options: ReadOptions = {}): QuestionBank {
+  const { packs, questions, problems } = readContent(dir, options);
   if (problems.length > 0) throw new ContentError(problems);
   return new QuestionBank(packs, questions);
 }

@@ -2,9 +2,9 @@
  * What the core needs from storage. src/store implements it with drizzle on
  * Postgres or PGlite; the core never sees SQL or a driver.
  */
-import type { Period } from './periods.js';
-import type { ReviewCardState } from './review-cards.js';
-import type { ScheduleRule } from './schedule-rules.js';
+import type { Period } from '../rules/periods.js';
+import type { ReviewCardState } from '../rules/review-cards.js';
+import type { ScheduleRule } from '../rules/schedule-rules.js';
 import type { ChannelRef, Grade, UserRef } from './types.js';
 
 export interface ChannelRecord extends ChannelRef, ScheduleRule {

@@ -11,7 +11,8 @@ export interface TopicCount {
   count: number;
 }
 
-export interface PackSummary extends Pack {
+/** A pack's metadata with its question count per topic (in place of pack.yml's plain topic list). */
+export interface PackSummary extends Omit<Pack, 'topics'> {
   total: number;
   topics: TopicCount[];
 }
@@ -42,6 +43,16 @@ export class QuestionBank {
 
   all(): readonly Question[] {
     return this.ordered;
+  }
+
+  /** Every topic slug the bank's questions use, sorted. Topics are per pack (pack.yml), not a fixed list. */
+  topics(): string[] {
+    return [...new Set(this.ordered.map((q) => q.topic))].sort();
+  }
+
+  /** The pack ids, in the packs' order. */
+  packIds(): string[] {
+    return this.packs.map((p) => p.id);
   }
 
   get(id: string): Question | undefined {

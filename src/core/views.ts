@@ -2,8 +2,8 @@
  * What the core returns: plain data that each adapter renders for its
  * platform. Nothing here knows about Block Kit, embeds or terminals.
  */
-import type { Period } from './periods.js';
-import type { Difficulty, Grade, Question, Topic } from './types.js';
+import type { Period } from '../rules/periods.js';
+import type { Difficulty, Grade, ParsedSections, Question, Topic } from './types.js';
 
 export type QuestionSummary = Pick<
   Question,
@@ -50,10 +50,11 @@ export interface QuestionListView {
 export interface RevealView {
   kind: 'reveal';
   question: QuestionSummary;
-  answer: string;
-  keyPoints: string[];
-  example: string | null;
-  followUps: string[];
+  /**
+   * The short answer, answer, key points, what interviewers listen for (what separates Nailed it
+   * from Partly from Missed, shown beside the grade buttons), mistakes, example and follow-ups.
+   */
+  parsed: ParsedSections;
   writtenAnswer: string | null;
   currentGrade: Grade | null;
 }
@@ -134,8 +135,12 @@ export interface ScheduleView {
   changed: 'set' | 'off' | null;
 }
 
-export interface ForgetConfirmView {
-  kind: 'forget-confirm';
+/** A use case that asks first: its prompt and the button that confirms it. */
+export interface ConfirmView {
+  kind: 'confirm';
+  useCase: string;
+  prompt: string;
+  button: string;
 }
 
 export interface HelpView {
@@ -159,6 +164,6 @@ export type View =
   | StatsView
   | TopicsView
   | ScheduleView
-  | ForgetConfirmView
+  | ConfirmView
   | HelpView
   | NoticeView;

@@ -1,10 +1,10 @@
-import { dailyCards, dayKey, ensureDailyPicks } from '../core/daily-question.js';
 import type { EngineDeps } from '../core/engine-deps.js';
 import type { ChannelRecord, DueCursor } from '../core/ports.js';
-import { planDueRuns } from '../core/run-plan.js';
 import type { ChannelRef, Platform } from '../core/types.js';
 import type { QuestionCardView } from '../core/views.js';
 import type { Logger } from '../logger.js';
+import { planDueRuns } from '../rules/run-plan.js';
+import { dailyCards, dayKey, ensureDailyPicks } from '../use-cases/shared/daily-question.js';
 import type { ChannelPoster } from './channel-poster.js';
 import { DEFAULT_RETRY, postWithRetry, type RetryPolicy } from './fan-out.js';
 import { HandOffQueue } from './hand-off-queue.js';

@@ -7,8 +7,8 @@ import type {
   DayTally,
   GradeCount,
 } from '../core/ports.js';
-import type { ReviewCardState } from '../core/review-cards.js';
 import type { ChannelRef, Grade, Platform, UserRef } from '../core/types.js';
+import type { ReviewCardState } from '../rules/review-cards.js';
 import { dayValues, matchesValues } from './channel-day-sql.js';
 import type { Database } from './database.js';
 import { channelIs, userIs } from './keys.js';

@@ -1,7 +1,7 @@
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import type { ChannelRecord, ChannelStore, DueCursor } from '../core/ports.js';
-import type { ScheduleRule } from '../core/schedule-rules.js';
 import type { ChannelRef, Difficulty, Platform, Topic } from '../core/types.js';
+import type { ScheduleRule } from '../rules/schedule-rules.js';
 import type { Database } from './database.js';
 import { channelIs } from './keys.js';
 import { channels } from './schema.js';

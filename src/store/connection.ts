@@ -1,8 +1,8 @@
-import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Database } from './database.js';
-import { PgliteThread } from './pglite-thread.js';
-import { prepareRecurringStatements } from './recurring-statements.js';
+import { createPgliteDataDir, holdsPgliteDatabase } from './drivers/pglite-data-dir.js';
+import { PgliteThread, type PgliteThreadOptions } from './drivers/pglite-thread.js';
+import { prepareRecurringStatements } from './drivers/recurring-statements.js';
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
@@ -24,12 +24,14 @@ export interface ConnectionOptions {
   dataDir?: string;
   /** postgres.js pool size. */
   maxConnections?: number;
+  /** PGlite only: false runs every query through PGlite's own `query` (the benchmark's ablation runs). */
+  pgliteStatementCache?: boolean;
 }
 
 /** Opens the database and applies drizzle's migrations, on either driver. */
 export async function openDatabase(options: ConnectionOptions): Promise<Connection> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.maxConnections ?? 10);
-  return openPglite(options.dataDir ?? './data');
+  return openPglite(options.dataDir ?? './data', { statementCache: options.pgliteStatementCache ?? true });
 }
 
 /*
@@ -37,9 +39,12 @@ export async function openDatabase(options: ConnectionOptions): Promise<Connecti
  * PGlite starts on its thread while this one is still loading drizzle's side.
  */
 
-async function openPglite(dataDir: string): Promise<Connection> {
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const thread = PgliteThread.open(dataDir);
+async function openPglite(dataDir: string, threadOptions: PgliteThreadOptions): Promise<Connection> {
+  // A first start creates the dir in a process that then exits, so the bot keeps a reopen's memory, not initdb's.
+  if (!dataDir.startsWith('memory://') && !holdsPgliteDatabase(dataDir)) {
+    await createPgliteDataDir(dataDir, MIGRATIONS_FOLDER);
+  }
+  const thread = PgliteThread.open(dataDir, threadOptions);
   const [{ drizzle: drizzlePglite }, { migrate: migratePglite }, schema] = await Promise.all([
     import('drizzle-orm/pglite'),
     import('drizzle-orm/pglite/migrator'),

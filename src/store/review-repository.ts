@@ -1,7 +1,7 @@
 import { and, asc, count, eq, lte } from 'drizzle-orm';
 import type { ReviewStore } from '../core/ports.js';
-import type { ReviewCardState } from '../core/review-cards.js';
 import type { UserRef } from '../core/types.js';
+import type { ReviewCardState } from '../rules/review-cards.js';
 import type { Database } from './database.js';
 import { userIs } from './keys.js';
 import { reviewCards } from './schema.js';

@@ -16,7 +16,7 @@ import {
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
-import type { ReviewCardState } from '../core/review-cards.js';
+import type { ReviewCardState } from '../rules/review-cards.js';
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 

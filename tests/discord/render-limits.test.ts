@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EMBED_LIMITS, embedSize } from '../../src/adapters/discord/message-layout.js';
 import { renderView } from '../../src/adapters/discord/render-view.js';
 import { splitText } from '../../src/adapters/discord/text-split.js';
+import { parseSections } from '../../src/content/markdown.js';
 import type { BoardView, RevealView } from '../../src/core/views.js';
 import { seededRandom } from '../helpers/engine-fixture.js';
 
@@ -63,13 +64,24 @@ describe('renderView limits', () => {
   };
 
   it('splits a very long reveal over embeds and messages within every Discord limit', () => {
+    const shortAnswer = prose(60, 7);
+    const answer = prose(4000, 1);
     const view: RevealView = {
       kind: 'reveal',
       question,
-      answer: prose(4000, 1),
-      keyPoints: Array.from({ length: 40 }, (_, i) => `Key point number ${i} ${prose(20, i)}`),
-      example: `\`\`\`python\n${Array.from({ length: 300 }, (_, i) => `print(${i})`).join('\n')}\n\`\`\``,
-      followUps: ['Why?', 'How?'],
+      parsed: parseSections({
+        ...question,
+        shortAnswer,
+        answer,
+        keyPoints: Array.from({ length: 40 }, (_, i) => `Key point number ${i} ${prose(20, i)}`),
+        listenFor: { nailed: prose(80, 4), partly: prose(80, 5), missed: prose(80, 6) },
+        mistakes: [prose(50, 8), prose(50, 9)],
+        example: `\`\`\`python\n${Array.from({ length: 300 }, (_, i) => `print(${i})`).join('\n')}\n\`\`\``,
+        followUps: [
+          { question: 'Why?', answer: prose(30, 10) },
+          { question: 'How?', answer: null },
+        ],
+      }),
       writtenAnswer: prose(600, 3),
       currentGrade: null,
     };
@@ -88,11 +100,13 @@ describe('renderView limits', () => {
     }
     // Nothing lost, nothing cut mid-word: the answer's words arrive in order.
     const descriptions = messages.flatMap((m) => m.embeds).map((e) => e.description ?? '');
+    // The short answer comes first, then the answer's chunks up to the key points.
+    expect(words(descriptions[0]!)).toEqual(['**Short', 'answer.**', ...words(shortAnswer)]);
     const answerChunks = descriptions.slice(
-      0,
+      1,
       descriptions.findIndex((d) => d.startsWith('• Key point')),
     );
-    expect(answerChunks.flatMap(words)).toEqual(words(view.answer));
+    expect(answerChunks.flatMap(words)).toEqual(words(answer));
     // The grade buttons come after everything they grade.
     expect(
       messages.at(-1)!.components[0]!.components.map((b) => ('custom_id' in b ? b.custom_id : '')),

@@ -1,10 +1,11 @@
 import { loadQuestionBank } from '../../src/content/load-packs.js';
-import { ClickThrottle } from '../../src/core/click-throttle.js';
-import { DrillEngine } from '../../src/core/engine.js';
 import type { EngineDeps } from '../../src/core/engine-deps.js';
 import type { Store } from '../../src/core/ports.js';
 import { QuestionBank } from '../../src/core/question-bank.js';
 import type { Actor, Question } from '../../src/core/types.js';
+import { ClickThrottle } from '../../src/runtime/click-throttle.js';
+import { DrillEngine } from '../../src/runtime/engine.js';
+import { makePack, makeQuestion } from './question-fixture.js';
 
 /** A clock tests move by hand. */
 export class TestClock {
@@ -32,26 +33,22 @@ export function seededRandom(seed = 42): () => number {
 let realBank: QuestionBank | null = null;
 /** The real content/ bank, loaded once per test file. */
 export function contentBank(): QuestionBank {
-  realBank ??= loadQuestionBank('content');
+  realBank ??= loadQuestionBank(process.env.CONTENT_DIR ?? 'content');
   return realBank;
 }
 
 /** A small synthetic bank for rule tests. */
 export function tinyBank(count = 6): QuestionBank {
   const topics = ['concurrency', 'functions', 'oop'] as const;
-  const questions: Question[] = Array.from({ length: count }, (_, i) => ({
-    id: `q${i + 1}`,
-    number: i + 1,
-    pack: 'test',
-    title: `Question ${i + 1}`,
-    topic: topics[i % topics.length]!,
-    difficulty: i % 2 === 0 ? 'easy' : 'hard',
-    tags: [],
-    answer: `Answer ${i + 1}`,
-    keyPoints: ['a', 'b', 'c'],
-    followUps: [],
-  }));
-  return new QuestionBank([{ id: 'test', name: 'Test', description: 'test pack' }], questions);
+  const questions: Question[] = Array.from({ length: count }, (_, i) =>
+    makeQuestion({
+      id: `q${i + 1}`,
+      number: i + 1,
+      topic: topics[i % topics.length]!,
+      difficulty: i % 2 === 0 ? 'easy' : 'hard',
+    }),
+  );
+  return new QuestionBank([makePack({ id: 'test', name: 'Test', topics: [...topics] })], questions);
 }
 
 export function makeEngine(

@@ -27,8 +27,8 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startDiscord } from '../../src/adapters/discord/index.js';
-import { SOMETHING_WENT_WRONG } from '../../src/core/engine.js';
 import { createLogger } from '../../src/logger.js';
+import { SOMETHING_WENT_WRONG } from '../../src/runtime/engine.js';
 import {
   type Exchange,
   FakeDiscord,
@@ -404,11 +404,11 @@ function buttonCase(g: Hostile, ids: { touching: string; refused: string }): Dis
           () => 'drill:reveal:',
           () => `drill:grade:${g.pick(QUESTION_IDS)}`,
           () => `drill:grade:${g.pick(QUESTION_IDS)}:${notOneOf(g, ['nailed', 'partly', 'missed'])}`,
-          () => `drill:forget:${notOneOf(g, ['confirm'])}`,
+          () => `drill:confirm:${notOneOf(g, ['forget-me'])}`,
           () => `DRILL:reveal:${g.pick(QUESTION_IDS)}`,
           () => `:reveal:${g.pick(QUESTION_IDS)}`,
           () =>
-            `drill:${notOneOf(g, ['reveal', 'write', 'grade', 'forget', 'answer'])}:${g.pick(QUESTION_IDS)}`,
+            `drill:${notOneOf(g, ['reveal', 'write', 'grade', 'confirm', 'answer'])}:${g.pick(QUESTION_IDS)}`,
           () => `drill:answer:${g.pick(QUESTION_IDS)}`,
         ])(),
       );
@@ -435,7 +435,7 @@ function buttonCase(g: Hostile, ids: { touching: string; refused: string }): Dis
         'maybe',
       );
     case 'forget':
-      return refused('drill:forget:confirm');
+      return refused('drill:confirm:forget-me');
     case 'wrong-type-id': {
       const c = refused('x', 'maybe');
       c.payload.data.custom_id = g.pick([42, null, undefined, ['drill:reveal:gil'], { id: 'x' }]);
@@ -648,20 +648,15 @@ beforeAll(async () => {
       userName: `seed ${userId.slice(-3)}`,
     }),
   );
-  await engine.command(seed1!, {
-    name: 'schedule-set',
-    time: '09:00',
-    timezone: 'Europe/Berlin',
-    days: 'weekdays',
-  });
-  const today = await engine.command(seed1!, { name: 'today' });
+  await engine.run(seed1!, 'schedule set', { time: '09:00', timezone: 'Europe/Berlin', days: 'weekdays' });
+  const today = await engine.run(seed1!, 'today');
   const daily = today.kind === 'question' ? today.question.id : 'gil';
-  await engine.action(seed1!, { name: 'write', questionId: daily, text: 'seeded answer' });
-  await engine.action(seed1!, { name: 'reveal', questionId: daily });
-  await engine.action(seed1!, { name: 'grade', questionId: daily, grade: 'nailed' });
-  await engine.action(seed2!, { name: 'reveal', questionId: 'gil' });
-  await engine.action(seed2!, { name: 'grade', questionId: 'gil', grade: 'partly' });
-  await engine.command(seed2!, { name: 'privacy', mode: 'hidden' });
+  await engine.run(seed1!, 'write', { question: daily, text: 'seeded answer' });
+  await engine.run(seed1!, 'reveal', { question: daily });
+  await engine.run(seed1!, 'grade', { question: daily, grade: 'nailed' });
+  await engine.run(seed2!, 'reveal', { question: 'gil' });
+  await engine.run(seed2!, 'grade', { question: 'gil', grade: 'partly' });
+  await engine.run(seed2!, 'privacy', { mode: 'hidden' });
 });
 
 afterAll(async () => {

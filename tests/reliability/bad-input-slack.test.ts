@@ -22,7 +22,7 @@
  */
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SOMETHING_WENT_WRONG } from '../../src/core/engine.js';
+import { SOMETHING_WENT_WRONG } from '../../src/runtime/engine.js';
 import { actor, contentBank } from '../helpers/engine-fixture.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 import {
@@ -107,7 +107,7 @@ interface Outcome {
 const OUR_ACTIONS = [
   'drill_reveal',
   'drill_write',
-  'drill_forget_confirm',
+  'drill_confirm',
   'drill_grade_nailed',
   'drill_grade_partly',
   'drill_grade_missed',
@@ -118,7 +118,7 @@ const NOT_OUR_ACTIONS = [
   'DRILL_REVEAL',
   'drill_',
   '',
-  'drill_forget_confirm\n',
+  'drill_confirm\n',
   'drill_grade_',
   'drill_write_answer',
 ] as const;
@@ -1034,20 +1034,19 @@ describe('slack: 5,000 malformed or hostile requests', () => {
     const [seed1, seed2] = SEEDED_USERS.map((userId) =>
       actor({ platform: 'slack', teamId: TEAM, channelId: CHANNEL, userId, userName: userId.toLowerCase() }),
     );
-    await h.engine.command(seed1!, {
-      name: 'schedule-set',
+    await h.engine.run(seed1!, 'schedule set', {
       time: '09:00',
       timezone: 'Europe/Berlin',
       days: 'weekdays',
     });
-    const today = await h.engine.command(seed1!, { name: 'today' });
+    const today = await h.engine.run(seed1!, 'today');
     const daily = today.kind === 'question' ? today.question.id : 'gil';
-    await h.engine.action(seed1!, { name: 'write', questionId: daily, text: 'seeded answer' });
-    await h.engine.action(seed1!, { name: 'reveal', questionId: daily });
-    await h.engine.action(seed1!, { name: 'grade', questionId: daily, grade: 'nailed' });
-    await h.engine.action(seed2!, { name: 'reveal', questionId: 'gil' });
-    await h.engine.action(seed2!, { name: 'grade', questionId: 'gil', grade: 'partly' });
-    await h.engine.command(seed2!, { name: 'privacy', mode: 'hidden' });
+    await h.engine.run(seed1!, 'write', { question: daily, text: 'seeded answer' });
+    await h.engine.run(seed1!, 'reveal', { question: daily });
+    await h.engine.run(seed1!, 'grade', { question: daily, grade: 'nailed' });
+    await h.engine.run(seed2!, 'reveal', { question: 'gil' });
+    await h.engine.run(seed2!, 'grade', { question: 'gil', grade: 'partly' });
+    await h.engine.run(seed2!, 'privacy', { mode: 'hidden' });
   });
   afterAll(async () => {
     await h?.stop();

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 /**
  * postgres.js 3.4.x throws from a setImmediate when a buffered write meets a
  * closed socket (porsager/postgres#1208): an uncaught exception that would take
- * the bot down in a database outage. scripts/patch-postgres-next-write.mjs
+ * the bot down in a database outage. src/store/drivers/postgres-next-write-patch.mjs
  * (postinstall) guards it.
  */
 describe('postgres.js writing to a closed connection', () => {

@@ -1,6 +1,6 @@
 import { createConnection, createServer } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SOMETHING_WENT_WRONG, TOO_SLOW } from '../../src/core/engine.js';
+import { SOMETHING_WENT_WRONG, TOO_SLOW } from '../../src/runtime/engine.js';
 import { openDatabase } from '../../src/store/connection.js';
 import { createStore } from '../../src/store/store.js';
 import { actor, makeEngine } from '../helpers/engine-fixture.js';
@@ -79,10 +79,10 @@ describe.each(process.env.TEST_DATABASE_URL ? ['postgres'] : [])(
       for (let i = 0; Date.now() - started < 10_000; i++) {
         const who = actor({ userId: `u${i % 7}`, userName: `user${i % 7}` });
         const questionId = questions[i % questions.length]!;
-        const reveal = await engine.action(who, { name: 'reveal', questionId });
+        const reveal = await engine.run(who, 'reveal', { question: questionId });
         const graded =
           reveal.kind === 'reveal'
-            ? await engine.action(who, { name: 'grade', questionId, grade: 'nailed' })
+            ? await engine.run(who, 'grade', { question: questionId, grade: 'nailed' })
             : reveal;
         if (graded.kind === 'graded') {
           acknowledged.push({ userId: who.userId, questionId });

@@ -15,16 +15,16 @@ describe.each(DATABASE_KINDS)('forget-me on %s', (kind) => {
   it("leaves no row with the user's id in any table", async () => {
     const { engine } = makeEngine(database().store);
     const me = actor({ userId: 'U_FORGET', userName: 'forget me' });
-    await engine.command(me, { name: 'schedule-set', time: '09:00', timezone: 'UTC', days: 'daily' });
-    const today = await engine.command(me, { name: 'today' });
+    await engine.run(me, 'schedule set', { time: '09:00', timezone: 'UTC', days: 'daily' });
+    const today = await engine.run(me, 'today');
     const daily = today.kind === 'question' ? today.question.id : 'gil';
-    await engine.action(me, { name: 'write', questionId: daily, text: 'an answer' });
-    await engine.action(me, { name: 'reveal', questionId: daily });
-    await engine.action(me, { name: 'grade', questionId: daily, grade: 'nailed' });
-    await engine.action(me, { name: 'reveal', questionId: 'gil' });
-    await engine.action(me, { name: 'grade', questionId: 'gil', grade: 'missed' });
-    await engine.command(me, { name: 'privacy', mode: 'hidden' });
-    await engine.command(me, { name: 'stats' });
+    await engine.run(me, 'write', { question: daily, text: 'an answer' });
+    await engine.run(me, 'reveal', { question: daily });
+    await engine.run(me, 'grade', { question: daily, grade: 'nailed' });
+    await engine.run(me, 'reveal', { question: 'gil' });
+    await engine.run(me, 'grade', { question: 'gil', grade: 'missed' });
+    await engine.run(me, 'privacy', { mode: 'hidden' });
+    await engine.run(me, 'stats');
 
     // Every table, found from the catalogue, so a table added later is covered too.
     const tables = rowsOf<{ table_name: string; column_name: string }>(
@@ -50,7 +50,7 @@ describe.each(DATABASE_KINDS)('forget-me on %s', (kind) => {
       'scores.user_id',
       'users.user_id',
     ]);
-    expect(await engine.action(me, { name: 'forget-confirm' })).toMatchObject({
+    expect(await engine.run(me, 'forget-me', {}, { confirmed: true })).toMatchObject({
       kind: 'notice',
       tone: 'success',
     });

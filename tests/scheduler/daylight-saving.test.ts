@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localDateOf, localTimeOf, weekdayOfDate } from '../../src/core/time-zone.js';
+import { localDateOf, localTimeOf, weekdayOfDate } from '../../src/rules/time-zone.js';
 import { DailyScheduler } from '../../src/scheduler/daily-scheduler.js';
 import { actor, makeEngine, TestClock } from '../helpers/engine-fixture.js';
 import { RecordingPoster } from '../helpers/recording-poster.js';
@@ -31,8 +31,7 @@ describe.each(DATABASE_KINDS)('30 days of daily posts across daylight-saving cha
     const clock = new TestClock(new Date(start));
     const { engine, deps } = makeEngine(database().store, { clock });
     for (const c of CHANNELS) {
-      const view = await engine.command(actor({ channelId: c.channelId }), {
-        name: 'schedule-set',
+      const view = await engine.run(actor({ channelId: c.channelId }), 'schedule set', {
         time: c.args.split(' ')[0]!,
         timezone: c.args.split(' ')[1]!,
         days: c.args.split(' ')[2]!,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localDateOf } from '../../src/core/time-zone.js';
+import { localDateOf } from '../../src/rules/time-zone.js';
 import { DailyScheduler } from '../../src/scheduler/daily-scheduler.js';
 import { actor, makeEngine, TestClock } from '../helpers/engine-fixture.js';
 import { RecordingPoster } from '../helpers/recording-poster.js';
@@ -15,7 +15,7 @@ describe.each(DATABASE_KINDS)('the bot is down across a post time (%s)', (kind) 
     // Tuesday 2026-06-02, 08:00 in Berlin (06:00Z); posts at 09:00 Berlin.
     const clock = new TestClock(new Date('2026-06-02T06:00:00Z'));
     const { engine, deps } = makeEngine(database().store, { clock });
-    await engine.command(actor(), { name: 'schedule-set', time: '09:00', timezone: BERLIN, days: 'daily' });
+    await engine.run(actor(), 'schedule set', { time: '09:00', timezone: BERLIN, days: 'daily' });
     const poster = new RecordingPoster(clock.now);
     const log = memoryLogger();
     const scheduler = new DailyScheduler({ deps, posters: [poster], logger: log.logger });

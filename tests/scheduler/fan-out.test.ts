@@ -13,8 +13,7 @@ describe('daily fan-out under platform errors', () => {
     const { engine, deps } = makeEngine(database().store, { clock });
     const ids = Array.from({ length: 30 }, (_, i) => `C${i}`);
     for (const channelId of ids) {
-      await engine.command(actor({ channelId }), {
-        name: 'schedule-set',
+      await engine.run(actor({ channelId }), 'schedule set', {
         time: '07:00',
         timezone: 'UTC',
         days: 'daily',
@@ -63,8 +62,7 @@ describe('daily fan-out under platform errors', () => {
     await database().truncate();
     const clock = new TestClock(new Date('2026-06-02T06:00:00Z'));
     const { engine, deps } = makeEngine(database().store, { clock });
-    await engine.command(actor({ channelId: 'flaky' }), {
-      name: 'schedule-set',
+    await engine.run(actor({ channelId: 'flaky' }), 'schedule set', {
       time: '07:00',
       timezone: 'UTC',
       days: 'daily',
@@ -94,8 +92,7 @@ describe('daily fan-out under platform errors', () => {
     const clock = new TestClock(new Date('2026-06-02T06:00:00Z'));
     const { engine, deps } = makeEngine(database().store, { clock });
     for (let i = 0; i < 12; i++) {
-      await engine.command(actor({ channelId: `P${String(i).padStart(2, '0')}` }), {
-        name: 'schedule-set',
+      await engine.run(actor({ channelId: `P${String(i).padStart(2, '0')}` }), 'schedule set', {
         time: '07:00',
         timezone: 'UTC',
         days: 'daily',

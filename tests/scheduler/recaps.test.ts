@@ -13,7 +13,7 @@ describe.each(DATABASE_KINDS)('recaps on daily posts (%s)', (kind) => {
     const clock = new TestClock(new Date('2026-06-04T08:00:00Z'));
     const { engine, deps } = makeEngine(database().store, { clock });
     const admin = actor({ userId: 'lead', userName: 'lead' });
-    await engine.command(admin, { name: 'schedule-set', time: '09:00', timezone: 'UTC', days: 'weekdays' });
+    await engine.run(admin, 'schedule set', { time: '09:00', timezone: 'UTC', days: 'weekdays' });
     const poster = new RecordingPoster(clock.now);
     const scheduler = new DailyScheduler({ deps, posters: [poster], logger: memoryLogger().logger });
     const people = [
@@ -26,8 +26,8 @@ describe.each(DATABASE_KINDS)('recaps on daily posts (%s)', (kind) => {
       await scheduler.tick();
       const card = poster.posts.at(-1)!.card;
       for (const p of people) {
-        await engine.action(p.who, { name: 'reveal', questionId: card.question.id });
-        await engine.action(p.who, { name: 'grade', questionId: card.question.id, grade: p.grade });
+        await engine.run(p.who, 'reveal', { question: card.question.id });
+        await engine.run(p.who, 'grade', { question: card.question.id, grade: p.grade });
       }
       return card;
     };

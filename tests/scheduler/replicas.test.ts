@@ -26,8 +26,7 @@ describe.each(DATABASE_KINDS)('three scheduler replicas on one database (%s)', (
     const { engine } = makeEngine(db.store, { clock });
     for (let i = 0; i < CHANNELS; i++) {
       const zone = ['UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Tokyo'][i % 4]!;
-      await engine.command(actor({ channelId: `C${i}` }), {
-        name: 'schedule-set',
+      await engine.run(actor({ channelId: `C${i}` }), 'schedule set', {
         time: '09:00',
         timezone: zone,
         days: 'daily',

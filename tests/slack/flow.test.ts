@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { ClickThrottle } from '../../src/core/click-throttle.js';
+import { ClickThrottle } from '../../src/runtime/click-throttle.js';
 import { resultRows } from '../../src/store/result-rows.js';
 import { actor } from '../helpers/engine-fixture.js';
 import {
@@ -32,7 +32,7 @@ describe('slack practice flow', () => {
 
   it('daily post, write modal, submission, reveal beside the answer, grade, and the board shows the points', async () => {
     // The daily card, posted by the scheduler through the poster.
-    const card = await h().engine.command(actor({ ...channel, userId: 'USCHED' }), { name: 'today' });
+    const card = await h().engine.run(actor({ ...channel, userId: 'USCHED' }), 'today');
     expect(card.kind).toBe('question');
     if (card.kind !== 'question') return;
     const outcome = await h().poster.post(channel, card, `${CHANNEL}:2026-03-02`);
@@ -113,11 +113,11 @@ describe('slack practice flow', () => {
       .map((c) => blockText(c.body));
     expect(replies.every((r) => r.includes('*Partly*: +1 point'))).toBe(true);
     expect(replies.filter((r) => r.includes('replaces your earlier grade'))).toHaveLength(2);
-    const board = await h().engine.command(actor({ ...channel, platform: 'slack', userId: USER }), {
-      name: 'leaderboard',
-      period: 'all',
-      scope: 'server',
-    });
+    const board = await h().engine.run(
+      actor({ ...channel, platform: 'slack', userId: USER }),
+      'leaderboard',
+      { period: 'all', scope: 'server' },
+    );
     expect(board).toMatchObject({ kind: 'board', rows: [{ points: 1, answered: 1 }] });
   });
 
@@ -144,8 +144,7 @@ describe('slack practice flow', () => {
     const waiting = nextResponse();
     await click('drill_grade_nailed', 'gil');
     expect(blockText(await waiting)).toContain('Show the answer first');
-    const board = await h().engine.command(actor({ ...channel, userId: USER }), {
-      name: 'leaderboard',
+    const board = await h().engine.run(actor({ ...channel, userId: USER }), 'leaderboard', {
       period: 'all',
       scope: 'server',
     });

@@ -7,10 +7,13 @@ import {
   section,
   splitMrkdwn,
 } from '../../src/adapters/slack/render-block-limits.js';
-import { escapeMrkdwn, markdownToMrkdwn } from '../../src/adapters/slack/render-mrkdwn.js';
+import { slackMrkdwn } from '../../src/adapters/slack/render-markdown.js';
+import { escapeMrkdwn } from '../../src/adapters/slack/render-mrkdwn.js';
 import { renderView } from '../../src/adapters/slack/render-view.js';
+import { parseMarkdown } from '../../src/content/markdown.js';
 import { toSummary } from '../../src/core/question-bank.js';
 import type { View } from '../../src/core/views.js';
+import { revealView } from '../../src/use-cases/reveal.js';
 import { contentBank } from '../helpers/engine-fixture.js';
 
 type AnyBlock = {
@@ -37,6 +40,9 @@ function expectWithinLimits(message: { text: string; blocks: unknown[] }) {
     }
   }
 }
+
+/** Question Markdown as the reveal shows it on Slack: parsed at load, rendered as mrkdwn. */
+const markdownToMrkdwn = (markdown: string) => slackMrkdwn(parseMarkdown(markdown));
 
 describe('markdown to Slack mrkdwn', () => {
   it('turns **bold** into *bold* and *italic* into _italic_', () => {
@@ -65,13 +71,19 @@ describe('markdown to Slack mrkdwn', () => {
       '| Creates | Instances | `Classes` |',
     ].join('\n');
     expect(markdownToMrkdwn(md)).toBe(
-      ['```', 'Aspect   Normal class  Metaclass', 'Creates  Instances     Classes', '```'].join('\n'),
+      [
+        '```',
+        'Aspect   Normal class  Metaclass',
+        '───────  ────────────  ─────────',
+        'Creates  Instances     Classes',
+        '```',
+      ].join('\n'),
     );
   });
 
   it('turns headings, bullets and links into their Slack forms', () => {
     expect(markdownToMrkdwn('### Why\n- one\n  * two\n1. first\n\n[docs](https://docs.python.org/3/)')).toBe(
-      '*Why*\n• one\n  • two\n1. first\n\n<https://docs.python.org/3/|docs>',
+      '*Why*\n\n• one\n    • two\n\n1. first\n\n<https://docs.python.org/3/|docs>',
     );
   });
 
@@ -128,16 +140,7 @@ describe('rendering core views as Block Kit', () => {
   it('every question in the bank reveals within limits, beside a long written answer full of < and &', () => {
     const written = '<&>'.repeat(1000);
     for (const q of bank.all()) {
-      const message = renderView({
-        kind: 'reveal',
-        question: toSummary(q),
-        answer: q.answer,
-        keyPoints: q.keyPoints,
-        example: q.example ?? null,
-        followUps: q.followUps,
-        writtenAnswer: written,
-        currentGrade: 'partly',
-      });
+      const message = renderView(revealView(q, written, 'partly'));
       expectWithinLimits(message);
       const all = JSON.stringify(message.blocks);
       expect(all).not.toMatch(/<&>/);
@@ -152,16 +155,8 @@ describe('rendering core views as Block Kit', () => {
     const chunks = splitMrkdwn(converted);
     const wordsOf = (text: string) => text.split(/\s+/).filter(Boolean);
     expect(wordsOf(chunks.join('\n\n'))).toEqual(wordsOf(converted));
-    const message = renderView({
-      kind: 'reveal',
-      question: toSummary(q),
-      answer,
-      keyPoints: q.keyPoints,
-      example: q.example ?? null,
-      followUps: q.followUps,
-      writtenAnswer: null,
-      currentGrade: null,
-    });
+    const view = revealView(q, null, null);
+    const message = renderView({ ...view, parsed: { ...view.parsed, answer: parseMarkdown(answer) } });
     expectWithinLimits(message);
     expect(message.blocks).toHaveLength(MAX_BLOCKS);
     expect((message.blocks as AnyBlock[]).at(-1)!.type).toBe('actions');
@@ -219,7 +214,7 @@ describe('rendering core views as Block Kit', () => {
           disabledReason: 'turned off by an admin',
         },
       },
-      { kind: 'forget-confirm' },
+      { kind: 'confirm', useCase: 'forget-me', prompt: 'This deletes everything.', button: 'Delete my data' },
       { kind: 'help', commands: [{ usage: '/drill help', description: 'this help' }] },
       { kind: 'notice', tone: 'error', text: 'No question matches "<!everyone>".' },
     ];

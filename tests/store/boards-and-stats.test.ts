@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { DrillEngine } from '../../src/core/engine.js';
 import type { Grade } from '../../src/core/types.js';
+import type { DrillEngine } from '../../src/runtime/engine.js';
 import { actor, makeEngine, TestClock } from '../helpers/engine-fixture.js';
 import { DATABASE_KINDS, useTestDatabase } from '../helpers/test-database.js';
 
 async function answer(engine: DrillEngine, who: ReturnType<typeof actor>, questionId: string, grade: Grade) {
-  await engine.action(who, { name: 'reveal', questionId });
-  const view = await engine.action(who, { name: 'grade', questionId, grade });
+  await engine.run(who, 'reveal', { question: questionId });
+  const view = await engine.run(who, 'grade', { question: questionId, grade });
   expect(view.kind, JSON.stringify(view)).toBe('graded');
   return view;
 }
@@ -28,7 +28,7 @@ describe.each(DATABASE_KINDS)('boards, stats, review queue and privacy on %s', (
     }
     const me = actor({ userId: 'me', userName: 'me' });
     await answer(engine, me, 'gil', 'partly');
-    const board = await engine.command(me, { name: 'leaderboard', period: 'week', scope: 'channel' });
+    const board = await engine.run(me, 'leaderboard', { period: 'week', scope: 'channel' });
     if (board.kind !== 'board') throw new Error(JSON.stringify(board));
     expect(board.rows).toHaveLength(10);
     expect(board.rows.slice(0, 4).map((r) => [r.rank, r.points])).toEqual([
@@ -50,7 +50,7 @@ describe.each(DATABASE_KINDS)('boards, stats, review queue and privacy on %s', (
     await answer(engine, a, 'decorators', 'partly');
     await answer(engine, actor({ userId: 'a', userName: 'alice', channelId: 'C2' }), 'closures', 'nailed');
     const points = async (period: 'week' | 'month' | 'all', scope: 'channel' | 'server') => {
-      const board = await engine.command(a, { name: 'leaderboard', period, scope });
+      const board = await engine.run(a, 'leaderboard', { period, scope });
       return board.kind === 'board' ? (board.rows[0]?.points ?? 0) : -1;
     };
     expect(await points('week', 'channel')).toBe(1);
@@ -64,11 +64,11 @@ describe.each(DATABASE_KINDS)('boards, stats, review queue and privacy on %s', (
     const { engine } = makeEngine(database().store);
     const a = actor();
     await answer(engine, a, 'gil', 'nailed');
-    const again = await engine.action(a, { name: 'grade', questionId: 'gil', grade: 'partly' });
+    const again = await engine.run(a, 'grade', { question: 'gil', grade: 'partly' });
     expect(again).toMatchObject({ kind: 'graded', points: 1, replaced: true, totalPoints: 1 });
-    const board = await engine.command(a, { name: 'leaderboard', period: 'all', scope: 'server' });
+    const board = await engine.run(a, 'leaderboard', { period: 'all', scope: 'server' });
     expect(board).toMatchObject({ rows: [{ points: 1, answered: 1 }] });
-    const stats = await engine.command(a, { name: 'stats' });
+    const stats = await engine.run(a, 'stats');
     expect(stats).toMatchObject({ kind: 'stats', graded: 1, grades: { nailed: 0, partly: 1, missed: 0 } });
   });
 
@@ -76,24 +76,20 @@ describe.each(DATABASE_KINDS)('boards, stats, review queue and privacy on %s', (
     const { engine } = makeEngine(database().store);
     const shy = actor({ userId: 'shy', userName: 'Shy Person' });
     await answer(engine, shy, 'gil', 'nailed');
-    await engine.command(shy, { name: 'privacy', mode: 'hidden' });
+    await engine.run(shy, 'privacy', { mode: 'hidden' });
     const other = actor({ userId: 'o', userName: 'other' });
-    const seenByOther = await engine.command(other, {
-      name: 'leaderboard',
-      period: 'week',
-      scope: 'channel',
-    });
+    const seenByOther = await engine.run(other, 'leaderboard', { period: 'week', scope: 'channel' });
     expect(seenByOther).toMatchObject({ rows: [{ name: 'anonymous', points: 3 }] });
     expect(JSON.stringify(seenByOther)).not.toContain('Shy Person');
-    const seenBySelf = await engine.command(shy, { name: 'leaderboard', period: 'week', scope: 'channel' });
+    const seenBySelf = await engine.run(shy, 'leaderboard', { period: 'week', scope: 'channel' });
     expect(seenBySelf).toMatchObject({ rows: [{ name: 'Shy Person', isCaller: true }] });
-    expect(await engine.command(other, { name: 'stats', userId: 'shy' })).toMatchObject({
+    expect(await engine.run(other, 'stats', { user: 'shy' })).toMatchObject({
       kind: 'notice',
       tone: 'error',
       text: expect.stringMatching(/private/),
     });
-    await engine.command(shy, { name: 'privacy', mode: 'visible' });
-    expect(await engine.command(other, { name: 'stats', userId: 'shy' })).toMatchObject({
+    await engine.run(shy, 'privacy', { mode: 'visible' });
+    expect(await engine.run(other, 'stats', { user: 'shy' })).toMatchObject({
       kind: 'stats',
       name: 'Shy Person',
       totalPoints: 3,
@@ -106,14 +102,9 @@ describe.each(DATABASE_KINDS)('boards, stats, review queue and privacy on %s', (
     const clock = new TestClock(new Date('2026-03-09T10:00:00Z'));
     const { engine } = makeEngine(database().store, { clock });
     const a = actor();
-    await engine.command(a, {
-      name: 'schedule-set',
-      time: '06:00',
-      timezone: 'America/Los_Angeles',
-      days: 'daily',
-    });
+    await engine.run(a, 'schedule set', { time: '06:00', timezone: 'America/Los_Angeles', days: 'daily' });
     const daily = async () => {
-      const card = await engine.command(a, { name: 'today' });
+      const card = await engine.run(a, 'today');
       if (card.kind !== 'question') throw new Error(JSON.stringify(card));
       return card.question.id;
     };
@@ -126,7 +117,7 @@ describe.each(DATABASE_KINDS)('boards, stats, review queue and privacy on %s', (
     clock.set('2026-03-12T07:30:00Z'); // 12 March: a day was missed
     const third = await answer(engine, a, await daily(), 'partly');
     expect(third).toMatchObject({ streak: 1 });
-    const stats = await engine.command(a, { name: 'stats' });
+    const stats = await engine.run(a, 'stats');
     if (stats.kind !== 'stats') throw new Error(JSON.stringify(stats));
     expect(stats.streak).toBe(1);
     expect(stats.graded).toBe(3);
@@ -136,7 +127,7 @@ describe.each(DATABASE_KINDS)('boards, stats, review queue and privacy on %s', (
   it('an answer to another question than the daily one keeps points but no streak', async () => {
     const { engine } = makeEngine(database().store);
     const a = actor();
-    const today = await engine.command(a, { name: 'today' });
+    const today = await engine.run(a, 'today');
     const dailyId = today.kind === 'question' ? today.question.id : '';
     const other = dailyId === 'gil' ? 'decorators' : 'gil';
     expect(await answer(engine, a, other, 'nailed')).toMatchObject({ points: 3, streak: 0 });
@@ -150,14 +141,14 @@ describe.each(DATABASE_KINDS)('boards, stats, review queue and privacy on %s', (
     await answer(engine, a, 'gil', 'missed');
     await answer(engine, a, 'decorators', 'nailed');
     // Right away nothing is due: an unseen question comes.
-    const first = await engine.command(a, { name: 'review' });
+    const first = await engine.run(a, 'review');
     expect(first).toMatchObject({ kind: 'question', context: 'review', unseen: true });
     if (first.kind === 'question') expect(['gil', 'decorators']).not.toContain(first.question.id);
     // Two days later both are due; the missed one first (due earlier).
     clock.advance(2 * 86_400_000);
-    const due = await engine.command(a, { name: 'review' });
+    const due = await engine.run(a, 'review');
     expect(due).toMatchObject({ kind: 'question', context: 'review', question: { id: 'gil' }, dueAfter: 1 });
-    const stats = await engine.command(a, { name: 'stats' });
+    const stats = await engine.run(a, 'stats');
     expect(stats).toMatchObject({ reviewsDue: 2 });
   });
 
@@ -165,13 +156,11 @@ describe.each(DATABASE_KINDS)('boards, stats, review queue and privacy on %s', (
     const { engine } = makeEngine(database().store);
     const a = actor({ userId: 'gone', userName: 'gone' });
     const b = actor({ userId: 'stays', userName: 'stays' });
-    await engine.action(a, { name: 'write', questionId: 'gil', text: 'my words' });
+    await engine.run(a, 'write', { question: 'gil', text: 'my words' });
     await answer(engine, a, 'gil', 'nailed');
     await answer(engine, b, 'gil', 'partly');
-    await engine.command(a, { name: 'privacy', mode: 'hidden' });
-    expect(await engine.command(a, { name: 'forget-me', confirm: false })).toEqual({
-      kind: 'forget-confirm',
-    });
+    await engine.run(a, 'privacy', { mode: 'hidden' });
+    expect(await engine.run(a, 'forget-me')).toMatchObject({ kind: 'confirm', useCase: 'forget-me' });
     const counts = async (userId: string) => {
       const out: Record<string, number> = {};
       for (const table of ['attempts', 'scores', 'users', 'review_cards']) {
@@ -184,7 +173,7 @@ describe.each(DATABASE_KINDS)('boards, stats, review queue and privacy on %s', (
       return out;
     };
     expect(Object.values(await counts('gone')).every((n) => n > 0)).toBe(true);
-    expect(await engine.action(a, { name: 'forget-confirm' })).toMatchObject({
+    expect(await engine.run(a, 'forget-me', {}, { confirmed: true })).toMatchObject({
       kind: 'notice',
       tone: 'success',
     });

@@ -1,6 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PreparedStatements } from '../../src/store/pglite-statements.js';
+import { PreparedStatements } from '../../src/store/drivers/pglite-statements.js';
 
 const prepared = async (pg: PGlite) =>
   (await pg.query<{ n: number }>('select count(*)::int as n from pg_prepared_statements')).rows[0]!.n;

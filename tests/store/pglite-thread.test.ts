@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PgliteThread } from '../../src/store/pglite-thread.js';
+import { PgliteThread } from '../../src/store/drivers/pglite-thread.js';
 
 describe('PGlite on its own thread', () => {
   const db = PgliteThread.open('memory://');

@@ -7,27 +7,27 @@ describe.each(DATABASE_KINDS)('practice flow on %s', (kind) => {
 
   it('refuses a grade before the reveal and writes nothing', async () => {
     const { engine } = makeEngine(database().store);
-    const view = await engine.action(actor(), { name: 'grade', questionId: 'gil', grade: 'nailed' });
+    const view = await engine.run(actor(), 'grade', { question: 'gil', grade: 'nailed' });
     expect(view).toMatchObject({
       kind: 'notice',
       tone: 'error',
       text: expect.stringMatching(/answer first/),
     });
-    const board = await engine.command(actor(), { name: 'leaderboard', period: 'week', scope: 'channel' });
+    const board = await engine.run(actor(), 'leaderboard', { period: 'week', scope: 'channel' });
     expect(board).toMatchObject({ kind: 'board', rows: [] });
   });
 
   it('writes, reveals beside the written answer, grades, and the board shows 3 points', async () => {
     const { engine } = makeEngine(database().store);
-    const today = await engine.command(actor(), { name: 'today' });
+    const today = await engine.run(actor(), 'today');
     expect(today.kind).toBe('question');
     const id = today.kind === 'question' ? today.question.id : '';
-    expect(await engine.action(actor(), { name: 'write', questionId: id, text: 'my answer' })).toMatchObject({
+    expect(await engine.run(actor(), 'write', { question: id, text: 'my answer' })).toMatchObject({
       kind: 'answer-saved',
     });
-    const reveal = await engine.action(actor(), { name: 'reveal', questionId: id });
+    const reveal = await engine.run(actor(), 'reveal', { question: id });
     expect(reveal).toMatchObject({ kind: 'reveal', writtenAnswer: 'my answer' });
-    const graded = await engine.action(actor(), { name: 'grade', questionId: id, grade: 'nailed' });
+    const graded = await engine.run(actor(), 'grade', { question: id, grade: 'nailed' });
     expect(graded).toMatchObject({
       kind: 'graded',
       points: 3,
@@ -36,7 +36,7 @@ describe.each(DATABASE_KINDS)('practice flow on %s', (kind) => {
       weekRank: 1,
       replaced: false,
     });
-    const board = await engine.command(actor(), { name: 'leaderboard', period: 'week', scope: 'channel' });
+    const board = await engine.run(actor(), 'leaderboard', { period: 'week', scope: 'channel' });
     expect(board).toMatchObject({
       kind: 'board',
       rows: [{ rank: 1, name: 'ada', points: 3, isCaller: true }],
@@ -45,19 +45,15 @@ describe.each(DATABASE_KINDS)('practice flow on %s', (kind) => {
 
   it('50 identical grades at once leave one grade and the right points', async () => {
     const { engine } = makeEngine(database().store);
-    await engine.action(actor(), { name: 'reveal', questionId: 'decorators' });
+    await engine.run(actor(), 'reveal', { question: 'decorators' });
     const results = await Promise.all(
       Array.from({ length: 50 }, () =>
-        engine.action(actor(), {
-          name: 'grade',
-          questionId: 'decorators',
-          grade: 'nailed',
-        }),
+        engine.run(actor(), 'grade', { question: 'decorators', grade: 'nailed' }),
       ),
     );
     expect(results.every((r) => r.kind === 'graded' && r.points === 3)).toBe(true);
     expect(results.filter((r) => r.kind === 'graded' && !r.replaced)).toHaveLength(1);
-    const all = await engine.command(actor(), { name: 'leaderboard', period: 'all', scope: 'server' });
+    const all = await engine.run(actor(), 'leaderboard', { period: 'all', scope: 'server' });
     expect(all).toMatchObject({ rows: [{ points: 3, answered: 1 }] });
   });
 
@@ -70,8 +66,8 @@ describe.each(DATABASE_KINDS)('practice flow on %s', (kind) => {
       g: 'nailed' | 'partly' | 'missed',
     ) => {
       const who = actor({ userId, channelId, userName: userId });
-      await engine.action(who, { name: 'reveal', questionId });
-      return engine.action(who, { name: 'grade', questionId, grade: g });
+      await engine.run(who, 'reveal', { question: questionId });
+      return engine.run(who, 'grade', { question: questionId, grade: g });
     };
     await grade('UA', 'C1', 'gil', 'nailed');
     await grade('UB', 'C1', 'gil', 'nailed');

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import postgres, { type Sql, type TransactionSql } from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prepareRecurringStatements } from '../../src/store/recurring-statements.js';
+import { prepareRecurringStatements } from '../../src/store/drivers/recurring-statements.js';
 
 const base = process.env.TEST_DATABASE_URL;
 

@@ -41,12 +41,12 @@ describe.each(DATABASE_KINDS)('points levels behind the rank, on %s', (kind) => 
     for (let i = 0; i < 60; i++) {
       const who = actor({ userId: `U${i % 12}`, channelId: `C${i % 3}`, userName: `u${i % 12}` });
       const questionId = questions[Math.floor(random() * questions.length)]!;
-      await engine.action(who, { name: 'reveal', questionId });
+      await engine.run(who, 'reveal', { question: questionId });
       const grade = grades[Math.floor(random() * grades.length)]!;
-      const view = await engine.action(who, { name: 'grade', questionId, grade });
+      const view = await engine.run(who, 'grade', { question: questionId, grade });
       expect(view.kind).toBe('graded');
     }
-    await engine.command(actor({ userId: 'U3' }), { name: 'forget-me', confirm: true });
+    await engine.run(actor({ userId: 'U3' }), 'forget-me', {}, { confirmed: true });
     const { kept, counted } = await levels();
     expect(counted.length).toBeGreaterThan(10);
     expect(kept).toEqual(counted);
@@ -63,9 +63,9 @@ describe.each(DATABASE_KINDS)('points levels behind the rank, on %s', (kind) => 
       'closures',
       'context-managers',
     ];
-    for (const questionId of questions) await engine.action(who, { name: 'reveal', questionId });
+    for (const questionId of questions) await engine.run(who, 'reveal', { question: questionId });
     const views = await Promise.all(
-      questions.map((questionId) => engine.action(who, { name: 'grade', questionId, grade: 'nailed' })),
+      questions.map((questionId) => engine.run(who, 'grade', { question: questionId, grade: 'nailed' })),
     );
     expect(views.map((v) => v.kind)).toEqual(questions.map(() => 'graded'));
     const { kept, counted } = await levels();
@@ -78,12 +78,8 @@ describe.each(DATABASE_KINDS)('points levels behind the rank, on %s', (kind) => 
     const { engine } = makeEngine(database().store);
     for (let i = 0; i < 8; i++) {
       const who = actor({ userId: `U${i}`, channelId: `C${i % 2}` });
-      await engine.action(who, { name: 'reveal', questionId: 'gil' });
-      await engine.action(who, {
-        name: 'grade',
-        questionId: 'gil',
-        grade: i % 3 === 0 ? 'missed' : 'nailed',
-      });
+      await engine.run(who, 'reveal', { question: 'gil' });
+      await engine.run(who, 'grade', { question: 'gil', grade: i % 3 === 0 ? 'missed' : 'nailed' });
     }
     // As a database from before the levels existed: scores, and no levels. Then the migration's backfill.
     const { db } = database().connection;

@@ -1,5 +1,7 @@
-import { GRADE_LABELS } from '../../core/scoring.js';
 import type { BoardRow, QuestionCardView, QuestionSummary, View } from '../../core/views.js';
+import { GRADE_LABELS } from '../../rules/scoring.js';
+import { type ConsoleDisplay, PLAIN_DISPLAY } from './display.js';
+import { renderReveal } from './render-reveal.js';
 
 const MEDALS = ['🥇', '🥈', '🥉'];
 
@@ -48,8 +50,8 @@ function card(view: QuestionCardView): string[] {
   return lines;
 }
 
-/** A core view as plain text for the terminal. */
-export function renderText(view: View): string {
+/** A core view as text for the terminal: styled on a tty, plain when piped (the default). */
+export function renderText(view: View, display: ConsoleDisplay = PLAIN_DISPLAY): string {
   switch (view.kind) {
     case 'question':
       return card(view).join('\n');
@@ -57,16 +59,8 @@ export function renderText(view: View): string {
       return [`Matches for "${view.query}":`, ...view.matches.map((q) => `  ${heading(q)}`)].join('\n');
     case 'answer-saved':
       return `Saved your answer to #${view.question.number}. Type reveal when you are ready.`;
-    case 'reveal': {
-      const lines = [`Model answer — ${heading(view.question)}`, '', view.answer, '', 'Key points:'];
-      lines.push(...view.keyPoints.map((p) => `  • ${p}`));
-      if (view.example) lines.push('', 'Example:', view.example);
-      if (view.followUps.length > 0) lines.push('', 'Follow-ups:', ...view.followUps.map((f) => `  • ${f}`));
-      if (view.writtenAnswer) lines.push('', 'Your answer:', view.writtenAnswer);
-      lines.push('', 'How did you do? grade nailed | grade partly | grade missed');
-      if (view.currentGrade) lines.push(`(currently graded: ${GRADE_LABELS[view.currentGrade]})`);
-      return lines.join('\n');
-    }
+    case 'reveal':
+      return renderReveal(view, display);
     case 'graded': {
       const rank = view.weekRank ? `, #${view.weekRank} this week` : '';
       const again = view.replaced ? ' (replaces your earlier grade)' : '';
@@ -123,8 +117,8 @@ export function renderText(view: View): string {
         : `Off${s.disabledReason ? ` (${s.disabledReason})` : ''}`;
       return `${head}${s.time} ${s.timezone}, ${s.days}${filter ? `, ${filter}` : ''}. ${state}`;
     }
-    case 'forget-confirm':
-      return 'This deletes every answer, grade, point, streak and review card the bot keeps about you. Type /drill forget-me confirm to go ahead.';
+    case 'confirm':
+      return `${view.prompt}\nType confirm to go ahead (${view.button}), anything else to keep it.`;
     case 'help':
       return ['Commands:', ...view.commands.map((c) => `  ${c.usage}\n      ${c.description}`)].join('\n');
     case 'notice':

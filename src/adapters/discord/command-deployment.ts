@@ -1,5 +1,7 @@
 import { type REST, Routes } from 'discord.js';
 import type { DiscordConfig } from '../../config.js';
+import type { UseCase } from '../../core/use-case.js';
+import { USE_CASES } from '../../use-cases/table.js';
 import { drillCommandData } from './drill-command-data.js';
 
 /**
@@ -9,8 +11,9 @@ import { drillCommandData } from './drill-command-data.js';
 export async function deployCommands(
   rest: REST,
   config: Pick<DiscordConfig, 'applicationId' | 'guildId'>,
+  table: readonly UseCase[] = USE_CASES,
 ): Promise<{ scope: 'guild' | 'global'; count: number }> {
-  const body = [drillCommandData()];
+  const body = [drillCommandData(table)];
   const route = config.guildId
     ? Routes.applicationGuildCommands(config.applicationId, config.guildId)
     : Routes.applicationCommands(config.applicationId);

@@ -1,4 +1,5 @@
 import { Client, GatewayIntentBits, Options, type RESTOptions } from 'discord.js';
+import { REST_HANDLER_SWEEP_INTERVAL_MS } from './rest-handler-sweep.js';
 
 /** DISCORD_API_URL as discord.js's REST base ("https://discord.com/api" by default; no trailing slash). */
 export function restApiOption(apiUrl: string | undefined): Partial<RESTOptions> {
@@ -22,9 +23,11 @@ export function createDiscordClient(options: { apiUrl: string | undefined }): Cl
     // This client's REST carries interaction answers (callbacks, edits, follow-ups), which Discord exempts
     // from the bot's global 50/s limit; discord.js's default cap of 50/s would queue a busy channel's answers.
     // Daily posts go through their own REST (channel-poster.ts) at the scheduler's rate.
-    // Each interaction's answers go through a rate-limit handler of their own (keyed by its token), kept until
-    // swept: hourly by default, so a busy bot held an hour of them. Idle handlers go after a minute instead.
-    rest: { ...restApiOption(options.apiUrl), globalRequestsPerSecond: 500, handlerSweepInterval: 60_000 },
+    rest: {
+      ...restApiOption(options.apiUrl),
+      globalRequestsPerSecond: 500,
+      handlerSweepInterval: REST_HANDLER_SWEEP_INTERVAL_MS,
+    },
     makeCache: Options.cacheWithLimits({
       ...Options.DefaultMakeCacheSettings,
       MessageManager: 0,

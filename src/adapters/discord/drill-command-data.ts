@@ -1,124 +1,108 @@
 import {
+  type APIApplicationCommandBasicOption,
+  type APIApplicationCommandOption,
+  ApplicationCommandOptionType,
   ApplicationIntegrationType,
   InteractionContextType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
-  SlashCommandBuilder,
-  type SlashCommandStringOption,
 } from 'discord.js';
-import { PERIODS } from '../../core/periods.js';
-import { DIFFICULTIES, TOPICS } from '../../core/types.js';
+import type { OptionSpec, UseCase } from '../../core/use-case.js';
 
 export const COMMAND_NAME = 'drill';
 
-const choices = (values: readonly string[]) => values.map((v) => ({ name: v, value: v }));
+/** Discord's limits on a command's and an option's description. */
+const DESCRIPTION_LIMIT = 100;
+const clip = (text: string) =>
+  text.length > DESCRIPTION_LIMIT ? `${text.slice(0, DESCRIPTION_LIMIT - 1)}…` : text;
 
-const topicOption = (o: SlashCommandStringOption) =>
-  o
-    .setName('topic')
-    .setDescription('Only questions of this topic')
-    .addChoices(...choices(TOPICS));
-const difficultyOption = (o: SlashCommandStringOption) =>
-  o
-    .setName('difficulty')
-    .setDescription('Only questions of this difficulty')
-    .addChoices(...choices(DIFFICULTIES));
+function optionData(option: OptionSpec): APIApplicationCommandBasicOption {
+  const base = {
+    name: option.name,
+    description: clip(option.description),
+    required: option.required ?? false,
+  };
+  switch (option.kind) {
+    case 'integer':
+      return {
+        ...base,
+        type: ApplicationCommandOptionType.Integer,
+        ...(option.min !== undefined ? { min_value: option.min } : {}),
+        ...(option.max !== undefined ? { max_value: option.max } : {}),
+      };
+    case 'user':
+      return { ...base, type: ApplicationCommandOptionType.User };
+    case 'attachment':
+      return { ...base, type: ApplicationCommandOptionType.Attachment };
+    default: {
+      const fixed = option.kind === 'choice' && option.choices;
+      // Discord's types split choices and autocomplete into two shapes; we set at most one of them.
+      return {
+        ...base,
+        type: ApplicationCommandOptionType.String,
+        ...(fixed ? { choices: option.choices!.map((v) => ({ name: v, value: v })) } : {}),
+        ...(!fixed && option.autocomplete ? { autocomplete: true } : {}),
+        ...(option.maxLength !== undefined ? { max_length: option.maxLength } : {}),
+      } as APIApplicationCommandBasicOption;
+    }
+  }
+}
+
+/** Required options first: Discord refuses an optional option before a required one. */
+const ordered = (options: readonly OptionSpec[]) => [
+  ...options.filter((o) => o.required),
+  ...options.filter((o) => !o.required),
+];
+
+function subcommand(useCase: UseCase, name: string): APIApplicationCommandOption {
+  return {
+    type: ApplicationCommandOptionType.Subcommand,
+    name,
+    description: clip(useCase.description),
+    options: ordered(useCase.options).map(optionData),
+  };
+}
 
 /**
- * /drill as data, registered by `npm run discord:deploy`. Discord cannot put
- * default_member_permissions on one subcommand, so the whole command stays
- * open and `schedule set` / `schedule off` check Manage Server at run time
- * (the engine refuses them unless actor.isAdmin).
+ * /drill as data, built from the use-case table and registered by
+ * `npm run discord:deploy`. A use case named with two words (`schedule set`)
+ * is a subcommand in a group. Discord cannot put default_member_permissions on
+ * one subcommand, so the command stays open to everyone (null) unless every
+ * use case is for admins, and the engine checks admins at run time.
  */
-export function drillCommandData(): RESTPostAPIChatInputApplicationCommandsJSONBody {
-  return new SlashCommandBuilder()
-    .setName(COMMAND_NAME)
-    .setDescription('Daily interview practice: questions, self-grading, streaks and boards')
-    .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
-    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
-    .addSubcommand((s) =>
-      s
-        .setName('ask')
-        .setDescription('A question by id, number or words; random without a query')
-        .addStringOption((o) =>
-          o
-            .setName('query')
-            .setDescription('Question id, number or words')
-            .setAutocomplete(true)
-            .setMaxLength(200),
-        )
-        .addStringOption(topicOption)
-        .addStringOption(difficultyOption),
-    )
-    .addSubcommand((s) => s.setName('today').setDescription("This channel's daily question"))
-    .addSubcommand((s) => s.setName('topics').setDescription('Question packs and topics with counts'))
-    .addSubcommand((s) =>
-      s
-        .setName('leaderboard')
-        .setDescription('The board (default: this week, this channel)')
-        .addStringOption((o) =>
-          o
-            .setName('period')
-            .setDescription('Which period (default week)')
-            .addChoices(...choices(PERIODS)),
-        )
-        .addStringOption((o) =>
-          o
-            .setName('scope')
-            .setDescription('This channel or the whole server (default channel)')
-            .addChoices(...choices(['channel', 'server'])),
-        ),
-    )
-    .addSubcommand((s) =>
-      s
-        .setName('stats')
-        .setDescription('Points, streak, attempts, accuracy by topic, reviews due')
-        .addUserOption((o) => o.setName('user').setDescription('Whose stats (default: yours)')),
-    )
-    .addSubcommand((s) => s.setName('review').setDescription('Your next spaced-repetition card'))
-    .addSubcommandGroup((g) =>
-      g
-        .setName('schedule')
-        .setDescription("This channel's daily question")
-        .addSubcommand((s) =>
-          s
-            .setName('set')
-            .setDescription('Post a daily question here (Manage Server)')
-            .addStringOption((o) =>
-              o.setName('time').setDescription('Local time, HH:MM').setRequired(true).setMaxLength(5),
-            )
-            .addStringOption((o) =>
-              o
-                .setName('timezone')
-                .setDescription('IANA time zone, like Europe/Berlin')
-                .setRequired(true)
-                .setAutocomplete(true)
-                .setMaxLength(64),
-            )
-            .addStringOption((o) =>
-              o
-                .setName('days')
-                .setDescription('daily, weekdays, or a list like mon,wed,fri (default daily)')
-                .setMaxLength(40),
-            )
-            .addStringOption(topicOption)
-            .addStringOption(difficultyOption),
-        )
-        .addSubcommand((s) => s.setName('show').setDescription("This channel's schedule and next post"))
-        .addSubcommand((s) => s.setName('off').setDescription('Stop daily posts here (Manage Server)')),
-    )
-    .addSubcommand((s) =>
-      s
-        .setName('privacy')
-        .setDescription('Show or hide your name on boards')
-        .addStringOption((o) =>
-          o
-            .setName('mode')
-            .setDescription('visible or hidden')
-            .setRequired(true)
-            .addChoices(...choices(['visible', 'hidden'])),
-        ),
-    )
-    .addSubcommand((s) => s.setName('forget-me').setDescription('Delete everything the bot keeps about you'))
-    .addSubcommand((s) => s.setName('help').setDescription('How to use /drill'))
-    .toJSON();
+export function drillCommandData(table: readonly UseCase[]): RESTPostAPIChatInputApplicationCommandsJSONBody {
+  const options: APIApplicationCommandOption[] = [];
+  const groups = new Map<string, APIApplicationCommandOption & { options: APIApplicationCommandOption[] }>();
+  const commands = table.filter((u) => u.trigger === 'command');
+  for (const useCase of commands) {
+    const [first, second] = useCase.name.split(' ') as [string, string | undefined];
+    if (!second) {
+      options.push(subcommand(useCase, first));
+      continue;
+    }
+    let group = groups.get(first);
+    if (!group) {
+      group = {
+        type: ApplicationCommandOptionType.SubcommandGroup,
+        name: first,
+        description: clip(`/drill ${first} …`),
+        options: [],
+      };
+      groups.set(first, group);
+      options.push(group);
+    }
+    group.options.push(subcommand(useCase, second));
+  }
+  const allAdmin = commands.every((u) => u.who === 'admins');
+  const anyAnywhere = commands.some((u) => u.where === 'anywhere');
+  return {
+    name: COMMAND_NAME,
+    description: 'Daily interview practice: questions, self-grading, streaks and boards',
+    options,
+    // ManageGuild (1 << 5) when only admins may use any of it; otherwise everyone sees it.
+    default_member_permissions: allAdmin ? String(1 << 5) : null,
+    contexts: anyAnywhere
+      ? [InteractionContextType.Guild, InteractionContextType.BotDM]
+      : [InteractionContextType.Guild],
+    integration_types: [ApplicationIntegrationType.GuildInstall],
+  };
 }

@@ -1,8 +1,8 @@
 import { once } from 'node:events';
 import { Events } from 'discord.js';
 import type { DiscordConfig } from '../../config.js';
-import type { DrillEngine } from '../../core/engine.js';
 import type { Logger } from '../../logger.js';
+import type { DrillEngine } from '../../runtime/engine.js';
 import type { ChannelPoster } from '../../scheduler/channel-poster.js';
 import { createDiscordChannelPoster, createPostingRest } from './channel-poster.js';
 import { createDiscordClient } from './discord-client.js';

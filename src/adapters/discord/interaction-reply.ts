@@ -5,9 +5,9 @@ import {
   MessageFlags,
   type RepliableInteraction,
 } from 'discord.js';
-import { SOMETHING_WENT_WRONG } from '../../core/engine.js';
 import type { View } from '../../core/views.js';
 import type { Logger } from '../../logger.js';
+import { SOMETHING_WENT_WRONG } from '../../runtime/engine.js';
 import type { DiscordMessage } from './message-layout.js';
 import { renderView } from './render-view.js';
 
@@ -17,8 +17,8 @@ import { renderView } from './render-view.js';
  * deferred message is edited:
  * - public: a reply the channel sees (a question card, a board);
  * - ephemeral: a reply only the clicker sees (a reveal, stats);
- * - update: edits the message the button is on (the forget-me prompt).
- * Error notices are always ephemeral.
+ * - update: edits the message the button is on (a confirmation prompt).
+ * Error notices and confirmation prompts are always ephemeral.
  */
 export type ReplyMode = 'public' | 'ephemeral' | 'update';
 
@@ -78,8 +78,10 @@ interface Deferred {
 async function deliver({ webhook }: Deferred, mode: ReplyMode, view: View): Promise<void> {
   const [first, ...more] = renderView(view);
   if (!first) return;
-  if (view.kind === 'notice' && view.tone === 'error') {
-    // Deferred publicly: remove the "thinking…" message and say it privately instead.
+  const isError = view.kind === 'notice' && view.tone === 'error';
+  if (isError || (view.kind === 'confirm' && mode === 'public')) {
+    // Errors and confirmation prompts are the caller's alone. Deferred publicly: remove the "thinking…"
+    // message and say it privately instead.
     if (mode === 'public') await webhook.deleteMessage('@original');
     await webhook.send(replyPayload(first, true));
     return;

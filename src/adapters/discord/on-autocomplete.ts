@@ -1,6 +1,7 @@
 import type { AutocompleteInteraction } from 'discord.js';
 import type { HandlerDeps } from './handler-deps.js';
 import { autocompleteChoices } from './translate-autocomplete.js';
+import { useCaseNameOf } from './translate-command.js';
 
 /** Suggestions come from memory (the bank, the zone list): answered at once, never deferred. */
 export async function onAutocomplete(
@@ -10,7 +11,10 @@ export async function onAutocomplete(
   try {
     const focused = interaction.options.getFocused(true);
     await interaction.respond(
-      autocompleteChoices(engine, { name: focused.name, value: String(focused.value) }),
+      autocompleteChoices(engine, useCaseNameOf(interaction.options), {
+        name: focused.name,
+        value: String(focused.value),
+      }),
     );
   } catch (error) {
     logger.warn({ err: error, interactionId: interaction.id }, 'discord: autocomplete failed');

@@ -28,9 +28,10 @@ export async function onButton(
     }
     return;
   }
-  const { action } = request;
-  // The forget-me prompt is replaced by its outcome; every other click answers privately.
-  const mode = action.name === 'forget-confirm' ? 'update' : 'ephemeral';
+  const { call } = request;
+  const useCase = engine.useCase(call.name);
+  // A confirmation prompt is replaced by its outcome; other clicks answer to whom the use case says.
+  const mode = call.confirmed ? 'update' : useCase?.answerTo === 'channel' ? 'public' : 'ephemeral';
   const actor = actorOf(interaction);
-  return answerWith(interaction, mode, () => engine.action(actor, action), logger);
+  return answerWith(interaction, mode, () => engine.run(actor, call.name, call.input, call), logger);
 }

@@ -9,11 +9,11 @@ export async function onModalSubmit(
   interaction: ModalSubmitInteraction,
   { engine, logger }: HandlerDeps,
 ): Promise<void> {
-  const action = translateModalSubmit(interaction);
-  if (!action) {
+  const call = translateModalSubmit(interaction);
+  if (!call) {
     await replyEphemeral(interaction, '⚠️ That form is not from this bot version.', logger);
     return;
   }
   const actor = actorOf(interaction);
-  return answerWith(interaction, 'ephemeral', () => engine.action(actor, action), logger);
+  return answerWith(interaction, 'ephemeral', () => engine.run(actor, call.name, call.input), logger);
 }

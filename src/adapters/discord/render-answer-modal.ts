@@ -1,5 +1,5 @@
 import { LabelBuilder, ModalBuilder, TextInputBuilder, TextInputStyle } from 'discord.js';
-import { MAX_WRITTEN_ANSWER } from '../../core/practice.js';
+import { MAX_WRITTEN_ANSWER } from '../../use-cases/write.js';
 import { ANSWER_INPUT_ID, answerModalId } from './custom-ids.js';
 import { shorten } from './text-split.js';
 

@@ -5,8 +5,8 @@ import {
   ButtonStyle,
   ComponentType,
 } from 'discord.js';
-import type { HelpView, NoticeView, ScheduleView, TopicsView } from '../../core/views.js';
-import { FORGET_CONFIRM_ID } from './custom-ids.js';
+import type { ConfirmView, HelpView, NoticeView, ScheduleView, TopicsView } from '../../core/views.js';
+import { confirmId } from './custom-ids.js';
 import { COLORS } from './embed-style.js';
 
 export function renderTopics(view: TopicsView): APIEmbed[] {
@@ -55,19 +55,12 @@ export function renderHelp(view: HelpView): APIEmbed {
   };
 }
 
-export function renderForgetConfirm(): {
+export function renderConfirm(view: ConfirmView): {
   embeds: APIEmbed[];
   components: APIActionRowComponent<APIButtonComponent>[];
 } {
   return {
-    embeds: [
-      {
-        color: COLORS.error,
-        title: 'Forget me?',
-        description:
-          'This deletes every answer, grade, point, streak and review card the bot keeps about you. It cannot be undone.',
-      },
-    ],
+    embeds: [{ color: COLORS.error, title: 'Are you sure?', description: view.prompt }],
     components: [
       {
         type: ComponentType.ActionRow,
@@ -75,8 +68,8 @@ export function renderForgetConfirm(): {
           {
             type: ComponentType.Button,
             style: ButtonStyle.Danger,
-            label: 'Delete everything about me',
-            custom_id: FORGET_CONFIRM_ID,
+            label: view.button,
+            custom_id: confirmId(view.useCase),
           },
         ],
       },

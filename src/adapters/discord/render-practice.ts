@@ -5,11 +5,13 @@ import {
   ButtonStyle,
   ComponentType,
 } from 'discord.js';
-import { GRADE_LABELS, POINTS } from '../../core/scoring.js';
+import type { Inline } from '../../core/markdown-tree.js';
 import { GRADES, type Grade } from '../../core/types.js';
 import type { AnswerSavedView, GradeResultView, RevealView } from '../../core/views.js';
+import { GRADE_LABELS, POINTS } from '../../rules/scoring.js';
 import { gradeId, revealId } from './custom-ids.js';
 import { COLORS } from './embed-style.js';
+import { discordInline, discordMarkdown } from './render-markdown.js';
 import { questionHeading } from './render-question.js';
 
 const GRADE_STYLE: Record<Grade, ButtonStyle.Success | ButtonStyle.Primary | ButtonStyle.Danger> = {
@@ -30,6 +32,8 @@ export function gradeButtons(questionId: string): APIActionRowComponent<APIButto
   };
 }
 
+const bullets = (items: readonly Inline[][]) => items.map((item) => `• ${discordInline(item)}`).join('\n');
+
 /**
  * The model answer beside what the clicker wrote. Each part is its own embed
  * so the layout can split long answers over embeds and messages; the grade
@@ -39,26 +43,38 @@ export function renderReveal(view: RevealView): {
   embeds: APIEmbed[];
   components: APIActionRowComponent<APIButtonComponent>[];
 } {
+  const parsed = view.parsed;
   const embeds: APIEmbed[] = [
     {
       color: COLORS.answer,
       title: `Model answer — ${questionHeading(view.question)}`,
-      description: view.answer,
+      description: `**Short answer.** ${discordMarkdown(parsed.shortAnswer)}`,
     },
+    { color: COLORS.answer, description: discordMarkdown(parsed.answer) },
   ];
-  if (view.keyPoints.length > 0) {
-    embeds.push({
-      color: COLORS.answer,
-      title: 'Key points',
-      description: view.keyPoints.map((p) => `• ${p}`).join('\n'),
-    });
+  if (parsed.keyPoints.length > 0) {
+    embeds.push({ color: COLORS.answer, title: 'Key points', description: bullets(parsed.keyPoints) });
   }
-  if (view.example) embeds.push({ color: COLORS.answer, title: 'Example', description: view.example });
-  if (view.followUps.length > 0) {
+  embeds.push({
+    color: COLORS.info,
+    title: 'What interviewers listen for',
+    description: GRADES.map((g) => `• **${GRADE_LABELS[g]}:** ${discordInline(parsed.listenFor[g])}`).join(
+      '\n',
+    ),
+  });
+  if (parsed.mistakes.length > 0) {
+    embeds.push({ color: COLORS.info, title: 'Common mistakes', description: bullets(parsed.mistakes) });
+  }
+  if (parsed.example) {
+    embeds.push({ color: COLORS.answer, title: 'Example', description: discordMarkdown(parsed.example) });
+  }
+  if (parsed.followUps.length > 0) {
     embeds.push({
       color: COLORS.info,
       title: 'Follow-ups',
-      description: view.followUps.map((f) => `• ${f}`).join('\n'),
+      description: parsed.followUps
+        .map((f) => `• ${discordInline(f.question)}${f.answer ? `\n  ↳ ${discordInline(f.answer)}` : ''}`)
+        .join('\n'),
     });
   }
   embeds.push({

@@ -1,13 +1,7 @@
 import type { View } from '../../core/views.js';
 import { type DiscordMessage, layoutMessages } from './message-layout.js';
 import { renderBoard, renderStats } from './render-board.js';
-import {
-  renderForgetConfirm,
-  renderHelp,
-  renderNotice,
-  renderSchedule,
-  renderTopics,
-} from './render-info.js';
+import { renderConfirm, renderHelp, renderNotice, renderSchedule, renderTopics } from './render-info.js';
 import { renderAnswerSaved, renderGraded, renderReveal } from './render-practice.js';
 import { renderQuestionCard, renderQuestionList } from './render-question.js';
 import { shorten } from './text-split.js';
@@ -45,8 +39,8 @@ export function renderView(view: View): DiscordMessage[] {
       return layoutMessages(renderTopics(view));
     case 'schedule':
       return layoutMessages([renderSchedule(view)]);
-    case 'forget-confirm': {
-      const { embeds, components } = renderForgetConfirm();
+    case 'confirm': {
+      const { embeds, components } = renderConfirm(view);
       return layoutMessages(embeds, components);
     }
     case 'help':

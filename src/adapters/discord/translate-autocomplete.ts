@@ -1,5 +1,5 @@
 import type { ApplicationCommandOptionChoiceData } from 'discord.js';
-import type { DrillEngine } from '../../core/engine.js';
+import type { DrillEngine } from '../../runtime/engine.js';
 import { shorten } from './text-split.js';
 
 /** Discord shows at most 25 suggestions, each name and value at most 100 characters. */
@@ -29,15 +29,22 @@ export function suggestTimeZones(typed: string, zones: readonly string[] = allTi
 /** The suggestions for one focused option of /drill; empty for options we do not complete. */
 export function autocompleteChoices(
   engine: DrillEngine,
+  useCaseName: string,
   focused: { name: string; value: string },
 ): ApplicationCommandOptionChoiceData<string>[] {
-  if (focused.name === 'query') {
+  const source = engine.useCase(useCaseName)?.options.find((o) => o.name === focused.name)?.autocomplete;
+  if (source === 'question') {
     return engine.suggestQuestions(focused.value, MAX_CHOICES).map((s) => ({
       name: shorten(s.label, MAX_CHOICE_LENGTH),
       value: s.id,
     }));
   }
-  if (focused.name === 'timezone') {
+  if (source === 'topics' || source === 'packs') {
+    return engine
+      .suggestChoices(source, focused.value, MAX_CHOICES)
+      .map((v) => ({ name: shorten(v, MAX_CHOICE_LENGTH), value: v }));
+  }
+  if (source === 'timezone') {
     return suggestTimeZones(focused.value).map((zone) => ({ name: zone, value: zone }));
   }
   return [];

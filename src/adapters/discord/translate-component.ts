@@ -1,25 +1,29 @@
 import type { ButtonInteraction, ModalSubmitInteraction } from 'discord.js';
-import type { DrillAction } from '../../core/command.js';
 import { ANSWER_INPUT_ID, type ComponentIntent, parseAnswerModalId, parseButtonId } from './custom-ids.js';
 
-/** A button click as what it asks for: an engine action, or the answer modal to open. */
-export type ButtonRequest =
-  | { kind: 'action'; action: DrillAction }
-  | { kind: 'open-modal'; questionId: string };
+/** A use case a component stands for, with its raw options; the engine checks them. */
+export interface ComponentCall {
+  name: string;
+  input: Record<string, string>;
+  confirmed?: boolean;
+}
+
+/** A button click as what it asks for: a use case to run, or the answer modal to open. */
+export type ButtonRequest = { kind: 'run'; call: ComponentCall } | { kind: 'open-modal'; questionId: string };
 
 function requestOf(intent: ComponentIntent): ButtonRequest {
   switch (intent.kind) {
     case 'write':
       return { kind: 'open-modal', questionId: intent.questionId };
     case 'reveal':
-      return { kind: 'action', action: { name: 'reveal', questionId: intent.questionId } };
+      return { kind: 'run', call: { name: 'reveal', input: { question: intent.questionId } } };
     case 'grade':
       return {
-        kind: 'action',
-        action: { name: 'grade', questionId: intent.questionId, grade: intent.grade },
+        kind: 'run',
+        call: { name: 'grade', input: { question: intent.questionId, grade: intent.grade } },
       };
-    case 'forget-confirm':
-      return { kind: 'action', action: { name: 'forget-confirm' } };
+    case 'confirm':
+      return { kind: 'run', call: { name: intent.useCase, input: {}, confirmed: true } };
   }
 }
 
@@ -29,13 +33,13 @@ export function translateButton(interaction: ButtonInteraction): ButtonRequest |
   return intent ? requestOf(intent) : null;
 }
 
-/** The submitted answer modal as a write action; null for modals that are not ours. */
-export function translateModalSubmit(interaction: ModalSubmitInteraction): DrillAction | null {
+/** The submitted answer modal as the write use case; null for modals that are not ours. */
+export function translateModalSubmit(interaction: ModalSubmitInteraction): ComponentCall | null {
   const questionId = parseAnswerModalId(interaction.customId);
   if (!questionId) return null;
   // A missing field becomes an empty answer, which the engine refuses with a clear message.
   const text = interaction.fields.fields.has(ANSWER_INPUT_ID)
     ? interaction.fields.getTextInputValue(ANSWER_INPUT_ID)
     : '';
-  return { name: 'write', questionId, text };
+  return { name: 'write', input: { question: questionId, text } };
 }

@@ -6,7 +6,8 @@ import type { Grade } from '../../core/types.js';
  */
 export const REVEAL_ACTION = 'drill_reveal';
 export const WRITE_ACTION = 'drill_write';
-export const FORGET_CONFIRM_ACTION = 'drill_forget_confirm';
+/** The confirm button of a use case that asks first; its value is the use case's name. */
+export const CONFIRM_ACTION = 'drill_confirm';
 const GRADE_ACTION_PREFIX = 'drill_grade_';
 export const GRADE_ACTION_PATTERN = /^drill_grade_(nailed|partly|missed)$/;
 

@@ -1,3 +1,11 @@
+/**
+ * Workaround for Bolt accepting future timestamps: @slack/bolt 5's request
+ * verification refuses an `x-slack-request-timestamp` more than five minutes
+ * old, but not one from the future.
+ *
+ * Upstream: no upstream issue found.
+ * Canary: tests/canaries/bolt-future-timestamp.test.ts.
+ */
 import type { RequestListener } from 'node:http';
 
 /** Slack's replay window: requests signed more than five minutes away from our clock are refused. */

@@ -1,6 +1,6 @@
 import type { SlackConfig } from '../../config.js';
-import type { DrillEngine } from '../../core/engine.js';
 import type { Logger } from '../../logger.js';
+import type { DrillEngine } from '../../runtime/engine.js';
 import type { ChannelPoster } from '../../scheduler/channel-poster.js';
 import { createSlackApp, slackApiBase } from './create-slack-app.js';
 import { SlackChannelPoster } from './slack-channel-poster.js';

@@ -1,5 +1,5 @@
-import type { DrillEngine } from '../../core/engine.js';
 import type { Logger } from '../../logger.js';
+import type { DrillEngine } from '../../runtime/engine.js';
 import type { WorkspaceAdmins } from './workspace-admins.js';
 
 /** What every Slack listener needs; passed in, never global. */

@@ -1,3 +1,12 @@
+/**
+ * Workaround for Bolt's hang on a body that parses to null: @slack/bolt 5's
+ * HTTPReceiver reads `body.ssl_check` outside its try/catch, so a signed
+ * `payload=null` (or a JSON `null`) is never answered and leaves an unhandled
+ * rejection, which ends a Node process that has no handler for it.
+ *
+ * Upstream: no upstream issue found.
+ * Canary: tests/canaries/bolt-null-body.test.ts.
+ */
 import type { IncomingMessage, RequestListener } from 'node:http';
 import { parse as parseQuery } from 'node:querystring';
 

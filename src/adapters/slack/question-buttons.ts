@@ -2,7 +2,7 @@ import { GRADE_ACTION_PATTERN, REVEAL_ACTION } from './action-ids.js';
 import type { ButtonClick } from './button-click.js';
 import type { ListenerDeps } from './listener-deps.js';
 import { renderView } from './render-view.js';
-import { ephemeral } from './slack-message.js';
+import { replyFor } from './slack-message.js';
 import { translateButton } from './translate-action.js';
 import { actorFromBlockAction } from './translate-actor.js';
 
@@ -17,12 +17,15 @@ export function questionButtons(deps: ListenerDeps): ButtonClick {
     answer: ({ body, action, respond }) => {
       const actor = actorFromBlockAction(body);
       const drill = action.type === 'button' ? translateButton(action.action_id, action.value) : null;
-      if (!actor || (drill?.name !== 'reveal' && drill?.name !== 'grade')) {
+      if (!actor || !drill || drill.confirmed) {
         deps.logger.warn({ actionId: action.action_id }, 'slack question click without channel or question');
         return null;
       }
+      const useCase = deps.engine.useCase(drill.name);
+      if (!useCase) return null;
       return async () => {
-        await respond(ephemeral(renderView(await deps.engine.action(actor, drill))));
+        const view = await deps.engine.run(actor, drill.name, drill.input);
+        await respond(replyFor(useCase, view, renderView(view)));
       };
     },
   };

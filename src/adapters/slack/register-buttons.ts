@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { ButtonClick } from './button-click.js';
-import { forgetConfirmButton } from './forget-confirm-button.js';
+import { confirmButton } from './confirm-button.js';
 import type { ListenerDeps } from './listener-deps.js';
 import { questionButtons } from './question-buttons.js';
 import { skipRetries } from './skip-retries.js';
@@ -17,7 +17,7 @@ import { writeButton } from './write-button.js';
  * reply needs (thousands of them wait during a flood).
  */
 export function registerButtons(app: App, deps: ListenerDeps): void {
-  const buttons: ButtonClick[] = [questionButtons(deps), writeButton(deps), forgetConfirmButton(deps)];
+  const buttons: ButtonClick[] = [questionButtons(deps), writeButton(deps), confirmButton(deps)];
   app.action({ type: 'block_actions' }, skipRetries(deps.logger), async (args) => {
     await args.ack();
     const actionId = args.action.action_id;

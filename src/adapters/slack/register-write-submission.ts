@@ -41,7 +41,7 @@ export function registerWriteSubmission(app: App, deps: ListenerDeps): void {
         return;
       }
       const text = view.state?.values?.[WRITE_MODAL_BLOCK]?.[WRITE_MODAL_INPUT]?.value ?? '';
-      const saved = await deps.engine.action(actor, { name: 'write', questionId: meta.questionId, text });
+      const saved = await deps.engine.run(actor, 'write', { question: meta.questionId, text });
       await tellUser(
         client,
         deps.logger,

@@ -1,5 +1,4 @@
 import type { types } from '@slack/bolt';
-import { GRADE_LABELS } from '../../core/scoring.js';
 import type {
   BoardView,
   GradeResultView,
@@ -10,7 +9,8 @@ import type {
   TopicsView,
   View,
 } from '../../core/views.js';
-import { FORGET_CONFIRM_ACTION, REVEAL_ACTION } from './action-ids.js';
+import { GRADE_LABELS, POINTS_LEGEND } from '../../rules/scoring.js';
+import { CONFIRM_ACTION, REVEAL_ACTION } from './action-ids.js';
 import { context, preformatted, section, sections } from './render-block-limits.js';
 import { boardLines } from './render-board.js';
 import { escapeMrkdwn } from './render-mrkdwn.js';
@@ -55,7 +55,7 @@ function renderBoard(view: BoardView): SlackMessage {
   return message(`Leaderboard: ${escapeMrkdwn(top.name)} leads with ${top.points} points`, [
     section(title),
     ...preformatted(lines),
-    context(`Since ${view.periodStart}. Nailed it = 3, Partly = 1, Missed = 0.`),
+    context(`Since ${view.periodStart}. ${POINTS_LEGEND}.`),
   ]);
 }
 
@@ -160,17 +160,9 @@ export function renderView(view: View): SlackMessage {
       return renderTopics(view);
     case 'schedule':
       return renderSchedule(view);
-    case 'forget-confirm': {
-      const text =
-        ':warning: This deletes every answer, grade, point, streak and review card the bot keeps about you, in this workspace. It cannot be undone.';
-      const confirm = button('Delete my data', FORGET_CONFIRM_ACTION, 'confirm', 'danger');
-      confirm.confirm = {
-        title: { type: 'plain_text', text: 'Delete your data?' },
-        text: { type: 'plain_text', text: 'Everything about you goes: answers, grades, points, streaks.' },
-        confirm: { type: 'plain_text', text: 'Delete' },
-        deny: { type: 'plain_text', text: 'Keep it' },
-        style: 'danger',
-      };
+    case 'confirm': {
+      const text = `:warning: ${escapeMrkdwn(view.prompt)}`;
+      const confirm = button(view.button, CONFIRM_ACTION, view.useCase, 'danger');
       return message(text, [section(text), { type: 'actions', elements: [confirm] }]);
     }
     case 'help':

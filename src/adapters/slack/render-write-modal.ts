@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
-import { MAX_WRITTEN_ANSWER } from '../../core/practice.js';
 import type { Question } from '../../core/types.js';
+import { MAX_WRITTEN_ANSWER } from '../../use-cases/write.js';
 import { WRITE_MODAL_BLOCK, WRITE_MODAL_CALLBACK, WRITE_MODAL_INPUT } from './action-ids.js';
 import { context, section, shorten } from './render-block-limits.js';
 import { escapeMrkdwn } from './render-mrkdwn.js';

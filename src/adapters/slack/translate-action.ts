@@ -1,20 +1,30 @@
-import type { DrillAction } from '../../core/command.js';
-import type { Grade } from '../../core/types.js';
-import { FORGET_CONFIRM_ACTION, GRADE_ACTION_PATTERN, REVEAL_ACTION } from './action-ids.js';
+import { isGrade } from '../../core/types.js';
+import { CONFIRM_ACTION, GRADE_ACTION_PATTERN, REVEAL_ACTION } from './action-ids.js';
 
 /** Question ids are slugs; anything else in a button value is not ours. */
 const QUESTION_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+/** Use-case names a confirm button may carry: words and dashes. */
+const USE_CASE_NAME = /^[a-z][a-z -]{0,40}$/;
 
 export const isQuestionId = (value: unknown): value is string =>
   typeof value === 'string' && QUESTION_ID.test(value);
 
-/** A clicked button (action_id + value) as the core action it stands for, or null if it is not one of ours. */
-export function translateButton(actionId: string, value: string | undefined): DrillAction | null {
-  if (actionId === FORGET_CONFIRM_ACTION) return { name: 'forget-confirm' };
+/** A use case a button stands for, with its raw options; the engine checks them. */
+export interface ButtonCall {
+  name: string;
+  input: Record<string, string>;
+  confirmed?: boolean;
+}
+
+/** A clicked button (action_id + value) as the use case it stands for, or null if it is not one of ours. */
+export function translateButton(actionId: string, value: string | undefined): ButtonCall | null {
+  if (actionId === CONFIRM_ACTION) {
+    return value && USE_CASE_NAME.test(value) ? { name: value, input: {}, confirmed: true } : null;
+  }
   if (!isQuestionId(value)) return null;
-  if (actionId === REVEAL_ACTION) return { name: 'reveal', questionId: value };
-  const grade = GRADE_ACTION_PATTERN.exec(actionId)?.[1] as Grade | undefined;
-  return grade ? { name: 'grade', questionId: value, grade } : null;
+  if (actionId === REVEAL_ACTION) return { name: 'reveal', input: { question: value } };
+  const grade = GRADE_ACTION_PATTERN.exec(actionId)?.[1];
+  return grade && isGrade(grade) ? { name: 'grade', input: { question: value, grade } } : null;
 }
 
 /** What the write modal carries from the click to the submission. */

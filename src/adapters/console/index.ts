@@ -1,0 +1,2 @@
+export { consoleActor } from './console-actor.js';
+export { startConsole } from './register.js';
