@@ -4,6 +4,7 @@
  * words arrive in order on one line (reflowed, no source line breaks), and every platform limit
  * holds.
  */
+import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ConsoleDisplay } from '../../src/adapters/console/display.js';
 import { renderText } from '../../src/adapters/console/render.js';
@@ -15,6 +16,7 @@ import {
   SECTION_TEXT_LIMIT,
 } from '../../src/adapters/slack/render-block-limits.js';
 import { renderView as renderSlack } from '../../src/adapters/slack/render-view.js';
+import { packFolders } from '../../src/content/load-packs.js';
 import type { Question } from '../../src/core/types.js';
 import { revealView } from '../../src/use-cases/reveal.js';
 import { contentBank } from '../helpers/engine-fixture.js';
@@ -47,10 +49,10 @@ function missingRuns(q: Question, lines: readonly string[]): string[] {
 }
 
 describe('every question of every pack', () => {
-  it('holds questions from every pack in the bank', () => {
-    expect(questions.length).toBeGreaterThan(0);
-    const packs = new Set(questions.map((q) => q.pack));
-    expect(packs.size).toBe(contentBank().summary().length);
+  it('holds questions from every pack folder in the content directory', () => {
+    const folders = packFolders(process.env.CONTENT_DIR ?? 'content').map((dir) => basename(dir));
+    expect(folders.length).toBeGreaterThan(0);
+    expect([...new Set(questions.map((q) => q.pack))].sort()).toEqual(folders.sort());
   });
 
   it('reveals on Discord as Discord Markdown, within the embed and message limits', () => {
