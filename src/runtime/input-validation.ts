@@ -12,6 +12,10 @@ function allowedChoices(option: OptionSpec, deps: EngineDeps): readonly string[]
 }
 
 function checkedValue(option: OptionSpec, raw: unknown, deps: EngineDeps): string | number {
+  // A forged payload may send an object or a list where a word belongs.
+  if (typeof raw !== 'string' && typeof raw !== 'number') {
+    throw new DrillError(`${option.name} must be a single value.`);
+  }
   switch (option.kind) {
     case 'integer': {
       const n = typeof raw === 'number' ? raw : Number(String(raw).trim());
@@ -37,9 +41,6 @@ function checkedValue(option: OptionSpec, raw: unknown, deps: EngineDeps): strin
       return id;
     }
     default: {
-      if (typeof raw !== 'string' && typeof raw !== 'number') {
-        throw new DrillError(`${option.name} must be text.`);
-      }
       const text = String(raw).trim();
       if (option.maxLength !== undefined && text.length > option.maxLength) {
         throw new DrillError(`${option.name} is longer than ${option.maxLength} characters.`);
