@@ -5,11 +5,13 @@
  * callers in the same run. Before it, the same at 100,000 attempts (10,000
  * users, 100 teams): how the board's p99 grows with the data (issue 13).
  */
+
 import { sql } from 'drizzle-orm';
 import type { EngineDeps } from '../src/core/engine-deps.js';
 import type { Actor } from '../src/core/types.js';
 import type { BoardView } from '../src/core/views.js';
 import type { Period } from '../src/rules/periods.js';
+import { TeamBankCache } from '../src/runtime/team-bank-cache.js';
 import type { Database } from '../src/store/database.js';
 import { leaderboard } from '../src/use-cases/shared/boards.js';
 import { contentBank, seededRandom } from '../tests/helpers/engine-fixture.js';
@@ -134,7 +136,7 @@ async function measureAt(context: BenchContext, set: BoardsDataSet): Promise<Mea
 
   const deps: EngineDeps = {
     store: database.store,
-    bank: contentBank(),
+    banks: new TeamBankCache({ bundled: contentBank(), packs: database.store.teamPacks }),
     clock: () => new Date(`${TODAY}T12:00:00Z`),
     random: seededRandom(3),
     defaultTimeZone: 'UTC',

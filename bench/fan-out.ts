@@ -4,6 +4,7 @@
  * 500 requests/s. The floor is channels ÷ 500/s; the scheduler should stay
  * within 1.1× of it without provoking a single 429.
  */
+
 import { sql } from 'drizzle-orm';
 import pino from 'pino';
 import type { EngineDeps } from '../src/core/engine-deps.js';
@@ -11,6 +12,7 @@ import type { Store } from '../src/core/ports.js';
 import type { Platform } from '../src/core/types.js';
 import { ClickThrottle } from '../src/runtime/click-throttle.js';
 import { DrillEngine } from '../src/runtime/engine.js';
+import { TeamBankCache } from '../src/runtime/team-bank-cache.js';
 import type { ChannelPoster } from '../src/scheduler/channel-poster.js';
 import { DailyScheduler, type TickReport } from '../src/scheduler/daily-scheduler.js';
 import type { Database } from '../src/store/database.js';
@@ -37,7 +39,13 @@ function runningClock(iso: string): () => Date {
 }
 
 function depsAt(store: Store, clock: () => Date): EngineDeps {
-  return { store, bank: contentBank(), clock, random: seededRandom(4), defaultTimeZone: 'UTC' };
+  return {
+    store,
+    banks: new TeamBankCache({ bundled: contentBank(), packs: store.teamPacks }),
+    clock,
+    random: seededRandom(4),
+    defaultTimeZone: 'UTC',
+  };
 }
 
 /**

@@ -10,6 +10,7 @@
 import type { Store } from '../src/core/ports.js';
 import { ClickThrottle } from '../src/runtime/click-throttle.js';
 import { DrillEngine } from '../src/runtime/engine.js';
+import { TeamBankCache } from '../src/runtime/team-bank-cache.js';
 import { WorkLane } from '../src/runtime/work-lane.js';
 import { contentBank, seededRandom } from '../tests/helpers/engine-fixture.js';
 import type { Machinery } from './machinery.js';
@@ -21,7 +22,13 @@ export function productionEngine(
   without: ReadonlySet<Machinery>,
 ): DrillEngine {
   return new DrillEngine(
-    { store, bank: contentBank(), clock: () => new Date(), random: seededRandom(6), defaultTimeZone: 'UTC' },
+    {
+      store,
+      banks: new TeamBankCache({ bundled: contentBank(), packs: store.teamPacks }),
+      clock: () => new Date(),
+      random: seededRandom(6),
+      defaultTimeZone: 'UTC',
+    },
     {
       throttle: new ClickThrottle(),
       lane: WorkLane.forDatabase(parallelism, { floodPacing: !without.has('flood-pacing') }),

@@ -40,6 +40,7 @@ const { loadQuestionBank } = await import('../src/content/load-packs.js');
 const { consoleActor } = await import('../src/adapters/console/console-actor.js');
 const { ClickThrottle } = await import('../src/runtime/click-throttle.js');
 const { DrillEngine } = await import('../src/runtime/engine.js');
+const { TeamBankCache } = await import('../src/runtime/team-bank-cache.js');
 const { MIGRATIONS_FOLDER } = await import('../src/store/connection.js');
 const { createStore } = await import('../src/store/store.js');
 const { PgliteThread } = await import('../src/store/drivers/pglite-thread.js');
@@ -61,10 +62,11 @@ await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
 const migrateMs = lap();
 
 // The console's first command, as main.ts sends it: /drill today for the local user.
+const store = createStore(db as unknown as Parameters<typeof createStore>[0]);
 const engine = new DrillEngine(
   {
-    store: createStore(db as unknown as Parameters<typeof createStore>[0]),
-    bank,
+    store,
+    banks: new TeamBankCache({ bundled: bank, packs: store.teamPacks }),
     clock: () => new Date(),
     random: Math.random,
     defaultTimeZone: 'UTC',

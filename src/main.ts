@@ -12,6 +12,7 @@ import { startHealthServer } from './health-server.js';
 import { createLogger } from './logger.js';
 import { ClickThrottle } from './runtime/click-throttle.js';
 import { DrillEngine } from './runtime/engine.js';
+import { TeamBankCache } from './runtime/team-bank-cache.js';
 import { WorkLane } from './runtime/work-lane.js';
 import type { ChannelPoster } from './scheduler/channel-poster.js';
 import { DailyScheduler } from './scheduler/daily-scheduler.js';
@@ -82,9 +83,18 @@ async function main(): Promise<void> {
 
   const connection = await opening;
   logger.info({ database: connection.kind, questions: bank.size }, 'database ready');
+  const store = createStore(connection.db);
   const deps: EngineDeps = {
-    store: createStore(connection.db),
-    bank,
+    store,
+    banks: new TeamBankCache({
+      bundled: bank,
+      packs: store.teamPacks,
+      onUnreadablePack: (team, packId, problems) =>
+        logger.error(
+          { team, packId, problems: problems.slice(0, 5) },
+          'a stored team pack no longer reads; left out',
+        ),
+    }),
     clock: () => new Date(),
     random: Math.random,
     defaultTimeZone: config.defaultTimeZone,

@@ -5,6 +5,7 @@
 import type { Period } from '../rules/periods.js';
 import type { ReviewCardState } from '../rules/review-cards.js';
 import type { ScheduleRule } from '../rules/schedule-rules.js';
+import type { TeamRef } from './team-banks.js';
 import type { ChannelRef, Grade, UserRef } from './types.js';
 
 export interface ChannelRecord extends ChannelRef, ScheduleRule {
@@ -202,6 +203,45 @@ export interface ReviewStore {
   seenQuestionIds(user: UserRef): Promise<Set<string>>;
 }
 
+/** A team's own pack as stored: its folder's files (relative path → text). */
+export interface TeamPackRecord {
+  packId: string;
+  /** Bumped by each import that changes the files; 1 for the first. */
+  version: number;
+  name: string;
+  files: Readonly<Record<string, string>>;
+  importedBy: string;
+  importedAt: Date;
+  /** Set by `/drill pack remove`; a retired pack is out of the team's bank and kept for its history. */
+  retiredAt: Date | null;
+}
+
+/** The (pack id, version) pairs of a team's live packs: what a cached bank was built from. */
+export interface TeamPackVersion {
+  packId: string;
+  version: number;
+}
+
+export interface TeamPackStore {
+  /** One indexed read: the team's live packs and their versions, in pack id order. */
+  versions(team: TeamRef): Promise<TeamPackVersion[]>;
+  /** The team's live packs, in pack id order. */
+  live(team: TeamRef): Promise<TeamPackRecord[]>;
+  /** The team's pack with this id, live or retired. */
+  get(team: TeamRef, packId: string): Promise<TeamPackRecord | undefined>;
+  /**
+   * Stores an import: a new pack at version 1, or the next version of an existing one. Idempotent:
+   * the same files again on a live pack change nothing (a double click, a retry). Returns the live record.
+   */
+  save(
+    team: TeamRef,
+    pack: { packId: string; name: string; files: Readonly<Record<string, string>>; importedBy: string },
+    now: Date,
+  ): Promise<TeamPackRecord>;
+  /** Retires a live pack; false when there was none (already removed, or never imported). */
+  retire(team: TeamRef, packId: string, now: Date): Promise<boolean>;
+}
+
 export interface Store {
   channels: ChannelStore;
   dailyPosts: DailyPostStore;
@@ -209,6 +249,7 @@ export interface Store {
   scores: ScoreStore;
   users: UserStore;
   reviews: ReviewStore;
+  teamPacks: TeamPackStore;
   /** Runs fn atomically; the store it receives writes inside the transaction. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
 }

@@ -4,6 +4,8 @@ import type { QuestionSummary } from './views.js';
 export interface QuestionFilter {
   topic?: Topic | null;
   difficulty?: Difficulty | null;
+  /** Only questions of these packs; null or empty means every pack. */
+  packs?: readonly string[] | null;
 }
 
 export interface TopicCount {
@@ -14,6 +16,8 @@ export interface TopicCount {
 /** A pack's metadata with its question count per topic (in place of pack.yml's plain topic list). */
 export interface PackSummary extends Omit<Pack, 'topics'> {
   total: number;
+  /** Shipped with the bot (shared by every team), or the team's own import. */
+  origin: 'bundled' | 'team';
   topics: TopicCount[];
 }
 
@@ -32,6 +36,8 @@ export class QuestionBank {
   constructor(
     readonly packs: readonly Pack[],
     questions: readonly Question[],
+    /** The ids of the packs a team imported (the rest are bundled). */
+    private readonly teamPackIds: ReadonlySet<string> = new Set(),
   ) {
     this.ordered = [...questions].sort((a, b) => a.pack.localeCompare(b.pack) || a.number - b.number);
     for (const q of this.ordered) this.byId.set(q.id, q);
@@ -55,15 +61,31 @@ export class QuestionBank {
     return this.packs.map((p) => p.id);
   }
 
+  /** This bank plus a team's own packs: what that team can use. */
+  withTeamPacks(packs: readonly Pack[], questions: readonly Question[]): QuestionBank {
+    if (packs.length === 0) return this;
+    return new QuestionBank(
+      [...this.packs, ...packs],
+      [...this.ordered, ...questions],
+      new Set([...this.teamPackIds, ...packs.map((p) => p.id)]),
+    );
+  }
+
+  isTeamPack(packId: string): boolean {
+    return this.teamPackIds.has(packId);
+  }
+
   get(id: string): Question | undefined {
     return this.byId.get(id);
   }
 
   filter(filter: QuestionFilter = {}): Question[] {
+    const packs = filter.packs && filter.packs.length > 0 ? filter.packs : null;
     return this.ordered.filter(
       (q) =>
         (!filter.topic || q.topic === filter.topic) &&
-        (!filter.difficulty || q.difficulty === filter.difficulty),
+        (!filter.difficulty || q.difficulty === filter.difficulty) &&
+        (!packs || packs.includes(q.pack)),
     );
   }
 
@@ -120,6 +142,7 @@ export class QuestionBank {
       for (const q of inPack) counts.set(q.topic, (counts.get(q.topic) ?? 0) + 1);
       return {
         ...pack,
+        origin: this.teamPackIds.has(pack.id) ? ('team' as const) : ('bundled' as const),
         total: inPack.length,
         topics: [...counts].map(([topic, count]) => ({ topic, count })).sort((a, b) => b.count - a.count),
       };

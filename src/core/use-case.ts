@@ -22,6 +22,8 @@ export interface OptionSpec {
   readonly choices?: readonly string[];
   /** Values of a `choice` option read from the question bank at run time (Discord offers them by autocomplete). */
   readonly choicesFrom?: ChoiceSource;
+  /** A `choice` option that takes several values as a comma list (`pack=python,sql`). */
+  readonly list?: boolean;
   /** Discord suggests values while typing. */
   readonly autocomplete?: 'question' | 'timezone' | ChoiceSource;
   readonly maxLength?: number;

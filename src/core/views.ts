@@ -119,6 +119,20 @@ export interface TopicsView {
   }[];
 }
 
+/** `/drill packs`: the packs this team can use. */
+export interface PacksView {
+  kind: 'packs';
+  packs: {
+    id: string;
+    name: string;
+    total: number;
+    topics: Topic[];
+    license: string;
+    /** Shipped with the bot and shared by every team, or this team's own import. */
+    origin: 'bundled' | 'team';
+  }[];
+}
+
 export interface ScheduleView {
   kind: 'schedule';
   schedule: {
@@ -127,6 +141,8 @@ export interface ScheduleView {
     days: string;
     topic: Topic | null;
     difficulty: Difficulty | null;
+    /** The packs the daily question is drawn from; null: every pack the team can use. */
+    packs: string[] | null;
     enabled: boolean;
     /** The next post in the channel's zone, like "Tue 2026-11-24 09:00 Europe/Berlin". */
     nextPost: string | null;
@@ -163,6 +179,7 @@ export type View =
   | BoardView
   | StatsView
   | TopicsView
+  | PacksView
   | ScheduleView
   | ConfirmView
   | HelpView

@@ -9,6 +9,8 @@ export interface ScheduleRule {
   days: number[];
   topic: Topic | null;
   difficulty: Difficulty | null;
+  /** Only these packs' questions; null means every pack the team can use. */
+  packs: string[] | null;
 }
 
 const DAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;

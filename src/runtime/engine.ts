@@ -1,5 +1,7 @@
 import type { EngineDeps } from '../core/engine-deps.js';
 import { DrillError } from '../core/errors.js';
+import type { QuestionBank } from '../core/question-bank.js';
+import type { TeamRef } from '../core/team-banks.js';
 import type { Actor } from '../core/types.js';
 import type { UseCase } from '../core/use-case.js';
 import type { View } from '../core/views.js';
@@ -7,7 +9,7 @@ import { displayName, isValidActor } from '../rules/actor-input.js';
 import { USE_CASES } from '../use-cases/table.js';
 import { ClickThrottle } from './click-throttle.js';
 import { withDeadline } from './deadline.js';
-import { validateInput } from './input-validation.js';
+import { needsTeamBank, validateInput } from './input-validation.js';
 import { LaneFullError, WorkLane } from './work-lane.js';
 
 export interface EngineOptions {
@@ -65,8 +67,9 @@ export class DrillEngine {
     this.byName = new Map(this.useCases.map((u) => [u.name, u]));
   }
 
-  get bank() {
-    return this.deps.bank;
+  /** The bank of the team the caller is in: the bundled packs plus its own. */
+  bankOf(team: TeamRef): Promise<QuestionBank> {
+    return this.deps.banks.forTeam(team);
   }
 
   useCase(name: string): UseCase | undefined {
@@ -105,7 +108,9 @@ export class DrillEngine {
     try {
       if (useCase.where === 'channel' && !actor.inChannel) throw new DrillError(CHANNEL_ONLY);
       if (useCase.who === 'admins' && !actor.isAdmin) throw new DrillError(ADMINS_ONLY);
-      const input = validateInput(useCase, raw, this.deps);
+      // Only a use case with a choice read from the bank waits for the team's (usually cached) bank here.
+      const bank = needsTeamBank(useCase) ? await this.deps.banks.forTeam(actor) : this.deps.banks.bundled;
+      const input = validateInput(useCase, raw, bank);
       if (useCase.confirm && !options.confirmed) {
         return { kind: 'confirm', useCase: useCase.name, ...useCase.confirm };
       }
@@ -134,18 +139,33 @@ export class DrillEngine {
     }
   }
 
-  /** Autocomplete for a question query: best matches first, or the first questions when empty. */
-  suggestQuestions(query: string, limit = 25): { id: string; label: string }[] {
-    const matches = query.trim()
-      ? this.deps.bank.lookup(query, {}, limit)
-      : this.deps.bank.all().slice(0, limit);
+  /** Autocomplete for a question query in the team's bank: best matches first, or the first questions when empty. */
+  async suggestQuestions(team: TeamRef, query: string, limit = 25): Promise<{ id: string; label: string }[]> {
+    const bank = await this.deps.banks.forTeam(team);
+    const matches = query.trim() ? bank.lookup(query, {}, limit) : bank.all().slice(0, limit);
     return matches.map((q) => ({ id: q.id, label: `#${q.number} ${q.title}` }));
   }
 
-  /** Values of a choice option that come from the bank (topics, packs), for autocomplete. */
-  suggestChoices(source: 'topics' | 'packs', typed: string, limit = 25): string[] {
-    const all = source === 'topics' ? this.deps.bank.topics() : this.deps.bank.packIds();
-    const word = typed.trim().toLowerCase();
-    return all.filter((v) => v.includes(word)).slice(0, limit);
+  /**
+   * Values of a choice option that come from the team's bank (topics, packs), for autocomplete. For a
+   * comma list, the last item is completed and the ones before it are kept (`python,s` → `python,sql`).
+   */
+  async suggestChoices(
+    team: TeamRef,
+    source: 'topics' | 'packs',
+    typed: string,
+    limit = 25,
+    list = false,
+  ): Promise<string[]> {
+    const bank = await this.deps.banks.forTeam(team);
+    const all = source === 'topics' ? bank.topics() : bank.packIds();
+    const cut = list ? typed.lastIndexOf(',') + 1 : 0;
+    const before = typed.slice(0, cut).replace(/\s+/g, '');
+    const word = typed.slice(cut).trim().toLowerCase();
+    const chosen = new Set(before.split(','));
+    return all
+      .filter((v) => v.includes(word) && !chosen.has(v))
+      .slice(0, limit)
+      .map((v) => `${before}${v}`);
   }
 }

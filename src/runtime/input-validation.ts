@@ -1,17 +1,31 @@
-import type { EngineDeps } from '../core/engine-deps.js';
 import { DrillError } from '../core/errors.js';
+import type { QuestionBank } from '../core/question-bank.js';
 import { type Input, type OptionSpec, type UseCase, usageOf } from '../core/use-case.js';
 
 /** Platform user ids and our ids: letters, digits and a few separators. */
 const PLAIN_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
 
-function allowedChoices(option: OptionSpec, deps: EngineDeps): readonly string[] {
-  if (option.choicesFrom === 'topics') return deps.bank.topics();
-  if (option.choicesFrom === 'packs') return deps.bank.packIds();
+/** Choices read from a bank are the team's: its topics, and the bundled packs plus its own. */
+function allowedChoices(option: OptionSpec, bank: QuestionBank): readonly string[] {
+  if (option.choicesFrom === 'topics') return bank.topics();
+  if (option.choicesFrom === 'packs') return bank.packIds();
   return option.choices ?? [];
 }
 
-function checkedValue(option: OptionSpec, raw: unknown, deps: EngineDeps): string | number {
+/** Whether checking this use case's input needs the team's bank (a choice read from it). */
+export const needsTeamBank = (useCase: UseCase): boolean => useCase.options.some((o) => o.choicesFrom);
+
+function checkedChoice(option: OptionSpec, raw: string, allowed: readonly string[]): string {
+  const word = raw.trim().toLowerCase();
+  const value = option.aliases?.[word] ?? word;
+  if (!allowed.includes(value)) {
+    const label = option.choicesFrom === 'topics' ? 'Topics' : 'Use';
+    throw new DrillError(`Unknown ${option.name} "${word.slice(0, 64)}". ${label}: ${allowed.join(', ')}.`);
+  }
+  return value;
+}
+
+function checkedValue(option: OptionSpec, raw: unknown, bank: QuestionBank): string | number {
   // A forged payload may send an object or a list where a word belongs.
   if (typeof raw !== 'string' && typeof raw !== 'number') {
     throw new DrillError(`${option.name} must be a single value.`);
@@ -26,14 +40,17 @@ function checkedValue(option: OptionSpec, raw: unknown, deps: EngineDeps): strin
       return n;
     }
     case 'choice': {
-      const word = String(raw).trim().toLowerCase();
-      const value = option.aliases?.[word] ?? word;
-      const allowed = allowedChoices(option, deps);
-      if (!allowed.includes(value)) {
-        const label = option.choicesFrom === 'topics' ? 'Topics' : 'Use';
-        throw new DrillError(`Unknown ${option.name} "${word}". ${label}: ${allowed.join(', ')}.`);
+      const text = String(raw);
+      if (option.maxLength !== undefined && text.length > option.maxLength) {
+        throw new DrillError(`${option.name} is longer than ${option.maxLength} characters.`);
       }
-      return value;
+      const allowed = allowedChoices(option, bank);
+      if (!option.list) return checkedChoice(option, text, allowed);
+      const values = text
+        .split(',')
+        .filter((w) => w.trim())
+        .map((w) => checkedChoice(option, w, allowed));
+      return [...new Set(values)].join(',');
     }
     case 'user': {
       const id = String(raw).trim();
@@ -54,7 +71,8 @@ function checkedValue(option: OptionSpec, raw: unknown, deps: EngineDeps): strin
 export function validateInput(
   useCase: UseCase,
   raw: Readonly<Record<string, unknown>>,
-  deps: EngineDeps,
+  /** The caller's team's bank: choices read from a bank are validated against what that team can use. */
+  bank: QuestionBank,
 ): Input {
   const input: Record<string, string | number> = {};
   for (const option of useCase.options) {
@@ -67,7 +85,7 @@ export function validateInput(
       }
       continue;
     }
-    input[option.name] = checkedValue(option, given, deps);
+    input[option.name] = checkedValue(option, given, bank);
   }
   return input;
 }

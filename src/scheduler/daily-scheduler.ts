@@ -178,7 +178,7 @@ export class DailyScheduler {
       const requests = jobs.map((j) => ({
         ref: j.ref,
         localDate: j.localDate,
-        filter: { topic: j.channel.topic, difficulty: j.channel.difficulty },
+        filter: { topic: j.channel.topic, difficulty: j.channel.difficulty, packs: j.channel.packs },
       }));
       const picked = await ensureDailyPicks(deps, requests);
       const claimed = await deps.store.dailyPosts.claimMany(requests, now, this.leaseMs);

@@ -31,6 +31,8 @@ export const channels = pgTable(
     days: smallint('days').array().notNull(),
     topic: text('topic'),
     difficulty: text('difficulty'),
+    /** The packs the daily question is drawn from; null means every pack the team can use. */
+    packs: text('packs').array(),
     enabled: boolean('enabled').notNull().default(true),
     nextRunAt: at('next_run_at'),
     disabledReason: text('disabled_reason'),
@@ -175,4 +177,25 @@ export const reviewCards = pgTable(
     primaryKey({ name: 'review_cards_pk', columns: [t.platform, t.teamId, t.userId, t.questionId] }),
     index('review_cards_due_idx').on(t.platform, t.teamId, t.userId, t.due),
   ],
+);
+
+/**
+ * A team's own packs (issue 14), as the folder's files (path → text) they were imported from. One row per
+ * (platform, team, pack id): a re-import replaces the files and bumps `version`, a removal sets
+ * `retired_at`. Only the team that imported a pack sees it.
+ */
+export const teamPacks = pgTable(
+  'team_packs',
+  {
+    platform: text('platform').notNull(),
+    teamId: text('team_id').notNull(),
+    packId: text('pack_id').notNull(),
+    version: integer('version').notNull(),
+    name: text('name').notNull(),
+    files: jsonb('files').$type<Record<string, string>>().notNull(),
+    importedBy: text('imported_by').notNull(),
+    importedAt: at('imported_at').notNull(),
+    retiredAt: at('retired_at'),
+  },
+  (t) => [primaryKey({ name: 'team_packs_pk', columns: [t.platform, t.teamId, t.packId] })],
 );

@@ -5,6 +5,7 @@ import { DailyPostRepository } from './daily-post-repository.js';
 import type { Database } from './database.js';
 import { ReviewRepository } from './review-repository.js';
 import { ScoreRepository } from './score-repository.js';
+import { TeamPackRepository } from './team-pack-repository.js';
 import { UserRepository } from './user-repository.js';
 
 /** The core's store port on a drizzle database; a transaction gets the same repositories on its connection. */
@@ -16,6 +17,7 @@ export function createStore(db: Database): Store {
     scores: new ScoreRepository(db),
     users: new UserRepository(db),
     reviews: new ReviewRepository(db),
+    teamPacks: new TeamPackRepository(db),
     transaction: (fn) => db.transaction((tx) => fn(createStore(tx as unknown as Database))),
   };
 }

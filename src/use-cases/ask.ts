@@ -1,7 +1,7 @@
 import { DrillError } from '../core/errors.js';
 import { toSummary } from '../core/question-bank.js';
 import type { UseCase } from '../core/use-case.js';
-import { difficultyOption, filterOf, topicOption } from './shared/options.js';
+import { difficultyOption, filterOf, packOption, topicOption } from './shared/options.js';
 
 /** A question by id, number or words, or a random one; filters narrow both. */
 export const ask: UseCase = {
@@ -19,14 +19,16 @@ export const ask: UseCase = {
     },
     topicOption,
     difficultyOption,
+    packOption,
   ],
   who: 'anyone',
   where: 'anywhere',
   answerTo: 'channel',
-  run(deps, _actor, input) {
+  async run(deps, actor, input) {
     const filter = filterOf(input);
     const query = typeof input.query === 'string' ? input.query : '';
-    const question = query ? deps.bank.lookup(query, filter, 1)[0] : deps.bank.random(filter, deps.random);
+    const bank = await deps.banks.forTeam(actor);
+    const question = query ? bank.lookup(query, filter, 1)[0] : bank.random(filter, deps.random);
     if (!question) {
       throw new DrillError(
         query

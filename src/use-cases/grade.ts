@@ -32,7 +32,7 @@ export const grade: UseCase = {
   // The name was recorded by the reveal that grading needs; a grade click stays one write.
   recordsName: false,
   async run(deps, actor, input) {
-    const question = questionOf(deps, input.question);
+    const question = await questionOf(deps, actor, input.question);
     const grade = input.grade as Grade;
     const questionId = question.id;
     const { store, clock } = deps;

@@ -16,7 +16,7 @@ export const reveal: UseCase = {
   where: 'anywhere',
   answerTo: 'caller',
   async run(deps, actor, input) {
-    const question = questionOf(deps, input.question);
+    const question = await questionOf(deps, actor, input.question);
     const { key, isDaily } = await attemptKey(deps, actor, question);
     const attempt = await deps.store.attempts.reveal(key, isDaily, deps.clock());
     return revealView(question, attempt.writtenAnswer, attempt.grade);

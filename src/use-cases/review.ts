@@ -12,7 +12,9 @@ export const review: UseCase = {
   where: 'anywhere',
   answerTo: 'caller',
   async run(deps, actor) {
-    const { store, bank, clock } = deps;
+    const { store, clock } = deps;
+    // Review spans every pack the team can use; a removed pack's cards leave the queue with it.
+    const bank = await deps.banks.forTeam(actor);
     const due = (await store.reviews.due(actor, clock(), 50)).filter((id) => bank.get(id));
     const [next, ...rest] = due;
     if (next) {

@@ -7,7 +7,7 @@ import {
   parseTimeZone,
   type ScheduleRule,
 } from '../rules/schedule-rules.js';
-import { difficultyOption, filterOf, topicOption } from './shared/options.js';
+import { difficultyOption, filterOf, packOption, topicOption } from './shared/options.js';
 import { scheduleView } from './shared/schedule-view.js';
 
 /** Validates everything before writing, so a bad option changes nothing. */
@@ -47,6 +47,7 @@ export const scheduleSet: UseCase = {
     },
     topicOption,
     difficultyOption,
+    packOption,
   ],
   who: 'admins',
   where: 'channel',
@@ -58,8 +59,8 @@ export const scheduleSet: UseCase = {
       days: parseDays(String(input.days)),
       ...filterOf(input),
     };
-    if (deps.bank.filter(rule).length === 0) {
-      throw new DrillError('No question matches that topic and difficulty; nothing was changed.');
+    if ((await deps.banks.forTeam(actor)).filter(rule).length === 0) {
+      throw new DrillError('No question matches that topic, difficulty and pack; nothing was changed.');
     }
     const now = deps.clock();
     await deps.store.channels.saveSchedule(actor, rule, nextRunAfter(rule, now), now);

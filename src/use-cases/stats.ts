@@ -12,7 +12,8 @@ import { accuracy } from './shared/recap.js';
 
 /** Points, streak, attempts, accuracy by topic and reviews due, for the caller or someone visible. */
 async function statsFor(deps: EngineDeps, actor: Actor, userId?: string): Promise<StatsView> {
-  const { store, bank } = deps;
+  const { store } = deps;
+  const bank = await deps.banks.forTeam(actor);
   const targetId = userId && userId !== actor.userId ? userId : actor.userId;
   const isCaller = targetId === actor.userId;
   const target = { platform: actor.platform, teamId: actor.teamId, userId: targetId };

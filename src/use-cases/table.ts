@@ -8,6 +8,7 @@ import { forgetMe } from './forget-me.js';
 import { grade } from './grade.js';
 import { help } from './help.js';
 import { leaderboard } from './leaderboard.js';
+import { packs } from './packs.js';
 import { privacy } from './privacy.js';
 import { reveal } from './reveal.js';
 import { review } from './review.js';
@@ -23,6 +24,7 @@ export const USE_CASES: readonly UseCase[] = [
   ask,
   today,
   topics,
+  packs,
   leaderboard,
   stats,
   review,

@@ -14,7 +14,11 @@ export const today: UseCase = {
   async run(deps, actor) {
     const channel = await deps.store.channels.get(actor);
     const zone = channel?.timezone ?? deps.defaultTimeZone;
-    const filter = { topic: channel?.topic ?? null, difficulty: channel?.difficulty ?? null };
+    const filter = {
+      topic: channel?.topic ?? null,
+      difficulty: channel?.difficulty ?? null,
+      packs: channel?.packs ?? null,
+    };
     return dailyCard(deps, actor, localDateOf(deps.clock(), zone), filter);
   },
 };

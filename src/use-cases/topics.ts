@@ -8,5 +8,5 @@ export const topics: UseCase = {
   who: 'anyone',
   where: 'anywhere',
   answerTo: 'caller',
-  run: (deps) => ({ kind: 'topics', packs: deps.bank.summary() }),
+  run: async (deps, actor) => ({ kind: 'topics', packs: (await deps.banks.forTeam(actor)).summary() }),
 };

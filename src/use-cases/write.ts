@@ -17,7 +17,7 @@ export const write: UseCase = {
   where: 'anywhere',
   answerTo: 'caller',
   async run(deps, actor, input) {
-    const question = questionOf(deps, input.question);
+    const question = await questionOf(deps, actor, input.question);
     const answer = typeof input.text === 'string' ? input.text.trim() : '';
     if (!answer) throw new DrillError('Your answer is empty; nothing was saved.');
     if (answer.length > MAX_WRITTEN_ANSWER) {

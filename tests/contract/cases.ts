@@ -16,12 +16,13 @@ export interface ContractCase {
   readonly prepare?: readonly PrepareStep[];
 }
 
-const SCHEDULE = { time: '09:00', timezone: 'UTC', days: 'daily' } as const;
+const SCHEDULE = { time: '09:00', timezone: 'UTC', days: 'daily', pack: 'python' } as const;
 
 export const CONTRACT_CASES: Readonly<Record<string, ContractCase>> = {
-  ask: { input: { query: 'gil' } },
+  ask: { input: { query: 'gil', pack: 'python' } },
   today: { input: {} },
   topics: { input: {} },
+  packs: { input: {} },
   leaderboard: { input: { period: 'week', scope: 'channel' } },
   stats: { input: {} },
   review: { input: {} },

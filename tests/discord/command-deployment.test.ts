@@ -28,6 +28,7 @@ describe('/drill command data', () => {
       'ask:1',
       'today:1',
       'topics:1',
+      'packs:1',
       'leaderboard:1',
       'stats:1',
       'review:1',
@@ -48,6 +49,12 @@ describe('/drill command data', () => {
     expect(option(ask, 'topic')).toMatchObject({ type: 3, autocomplete: true });
     expect(option(ask, 'topic').choices).toBeUndefined();
     expect(option(ask, 'difficulty').choices.map((c: Json) => c.value)).toEqual([...DIFFICULTIES]);
+    // A team's packs differ per server: autocomplete, checked by the engine against the team's bank.
+    expect(option(ask, 'pack')).toMatchObject({ type: 3, autocomplete: true });
+    expect(option(option(option(data, 'schedule'), 'set'), 'pack')).toMatchObject({
+      type: 3,
+      autocomplete: true,
+    });
     const set = option(option(data, 'schedule'), 'set');
     expect(option(set, 'time')).toMatchObject({ required: true });
     expect(option(set, 'timezone')).toMatchObject({ required: true, autocomplete: true });

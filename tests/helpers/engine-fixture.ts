@@ -5,6 +5,7 @@ import { QuestionBank } from '../../src/core/question-bank.js';
 import type { Actor, Question } from '../../src/core/types.js';
 import { ClickThrottle } from '../../src/runtime/click-throttle.js';
 import { DrillEngine } from '../../src/runtime/engine.js';
+import { TeamBankCache } from '../../src/runtime/team-bank-cache.js';
 import { makePack, makeQuestion } from './question-fixture.js';
 
 /** A clock tests move by hand. */
@@ -64,7 +65,7 @@ export function makeEngine(
   const clock = options.clock ?? new TestClock(new Date('2026-03-02T12:00:00Z'));
   const deps: EngineDeps = {
     store,
-    bank: options.bank ?? contentBank(),
+    banks: new TeamBankCache({ bundled: options.bank ?? contentBank(), packs: store.teamPacks }),
     clock: clock.now,
     random: seededRandom(),
     defaultTimeZone: options.defaultTimeZone ?? 'UTC',

@@ -60,7 +60,7 @@ describe.each(process.env.TEST_DATABASE_URL ? ['postgres'] : [])(
       viaProxy = await openDatabase({ databaseUrl: proxied.toString(), maxConnections: 4 });
       const errors: unknown[] = [];
       const { engine, clock } = makeEngine(createStore(viaProxy.db), { onError: (e) => errors.push(e) });
-      const questions = engine.bank.all().map((q) => q.id);
+      const questions = engine.deps.banks.bundled.all().map((q) => q.id);
 
       const acknowledged: { userId: string; questionId: string }[] = [];
       const failures: string[] = [];

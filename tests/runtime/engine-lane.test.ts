@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Store } from '../../src/core/ports.js';
 import { BUSY, DrillEngine, TOO_SLOW } from '../../src/runtime/engine.js';
+import { TeamBankCache } from '../../src/runtime/team-bank-cache.js';
 import { WorkLane } from '../../src/runtime/work-lane.js';
 import { actor, contentBank, seededRandom } from '../helpers/engine-fixture.js';
 
@@ -22,7 +23,13 @@ function gatedStore() {
 
 function engineOn(store: Store, lane: WorkLane, deadlineMs: number) {
   return new DrillEngine(
-    { store, bank: contentBank(), clock: () => new Date(), random: seededRandom(), defaultTimeZone: 'UTC' },
+    {
+      store,
+      banks: new TeamBankCache({ bundled: contentBank(), packs: store.teamPacks }),
+      clock: () => new Date(),
+      random: seededRandom(),
+      defaultTimeZone: 'UTC',
+    },
     { lane, deadlineMs },
   );
 }

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { EngineDeps } from '../../src/core/engine-deps.js';
 import { DrillError } from '../../src/core/errors.js';
 import { validateInput } from '../../src/runtime/input-validation.js';
 import { ask } from '../../src/use-cases/ask.js';
@@ -8,7 +7,7 @@ import { scheduleSet } from '../../src/use-cases/schedule-set.js';
 import { stats } from '../../src/use-cases/stats.js';
 import { tinyBank } from '../helpers/engine-fixture.js';
 
-const deps = { bank: tinyBank() } as EngineDeps;
+const deps = tinyBank();
 
 describe('input validation from the declarations', () => {
   it('fills defaults, lower-cases and resolves choice aliases', () => {

@@ -209,6 +209,7 @@ describe('rendering core views as Block Kit', () => {
           days: 'weekdays',
           topic: null,
           difficulty: 'hard',
+          packs: null,
           enabled: false,
           nextPost: null,
           disabledReason: 'turned off by an admin',

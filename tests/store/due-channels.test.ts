@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { DueCursor } from '../../src/core/ports.js';
 import { DATABASE_KINDS, useTestDatabase } from '../helpers/test-database.js';
 
-const RULE = { time: '09:00', timezone: 'UTC', days: [0, 1, 2, 3, 4, 5, 6], topic: null, difficulty: null };
+const RULE = {
+  time: '09:00',
+  timezone: 'UTC',
+  days: [0, 1, 2, 3, 4, 5, 6],
+  topic: null,
+  difficulty: null,
+  packs: null,
+};
 const NOW = new Date('2026-03-02T09:00:01Z');
 
 describe.each(DATABASE_KINDS)('due channels, a page at a time, on %s', (kind) => {

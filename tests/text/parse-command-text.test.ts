@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { slackUserId } from '../../src/adapters/slack/translate-command.js';
 import { parseCommandText } from '../../src/adapters/text/parse-command-text.js';
-import type { EngineDeps } from '../../src/core/engine-deps.js';
 import { DrillError } from '../../src/core/errors.js';
 import { parseDays } from '../../src/rules/schedule-rules.js';
 import { validateInput } from '../../src/runtime/input-validation.js';
@@ -19,8 +18,7 @@ function parse(text: string): { name: string; input: Record<string, string> } {
 function checked(text: string) {
   const parsed = parseCommandText(text, USE_CASES);
   if (parsed.kind !== 'use-case') throw new DrillError(parsed.text);
-  const deps = { bank: contentBank() } as EngineDeps;
-  return { name: parsed.useCase.name, input: validateInput(parsed.useCase, parsed.input, deps) };
+  return { name: parsed.useCase.name, input: validateInput(parsed.useCase, parsed.input, contentBank()) };
 }
 
 describe('text commands read from the use-case table', () => {

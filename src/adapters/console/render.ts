@@ -99,11 +99,22 @@ export function renderText(view: View, display: ConsoleDisplay = PLAIN_DISPLAY):
           ].join('\n'),
         )
         .join('\n');
+    case 'packs':
+      return view.packs
+        .map(
+          (p) =>
+            `${p.id.padEnd(16)} ${p.name} — ${p.total} questions, ${p.origin === 'team' ? "this team's own" : 'bundled'}, ${p.license}\n  topics: ${p.topics.join(', ')}`,
+        )
+        .join('\n');
     case 'schedule': {
       const s = view.schedule;
       if (!s)
         return 'No daily question is scheduled here. Admins: /drill schedule set 09:00 Europe/Berlin weekdays';
-      const filter = [s.topic && `topic ${s.topic}`, s.difficulty && `difficulty ${s.difficulty}`]
+      const filter = [
+        s.topic && `topic ${s.topic}`,
+        s.difficulty && `difficulty ${s.difficulty}`,
+        s.packs && `packs ${s.packs.join(', ')}`,
+      ]
         .filter(Boolean)
         .join(', ');
       const head =

@@ -1,9 +1,10 @@
 import type { AutocompleteInteraction } from 'discord.js';
 import type { HandlerDeps } from './handler-deps.js';
+import { actorOf } from './translate-actor.js';
 import { autocompleteChoices } from './translate-autocomplete.js';
 import { useCaseNameOf } from './translate-command.js';
 
-/** Suggestions come from memory (the bank, the zone list): answered at once, never deferred. */
+/** Suggestions come from memory (the team's cached bank, the zone list): answered at once, never deferred. */
 export async function onAutocomplete(
   interaction: AutocompleteInteraction,
   { engine, logger }: HandlerDeps,
@@ -11,7 +12,7 @@ export async function onAutocomplete(
   try {
     const focused = interaction.options.getFocused(true);
     await interaction.respond(
-      autocompleteChoices(engine, useCaseNameOf(interaction.options), {
+      await autocompleteChoices(engine, actorOf(interaction), useCaseNameOf(interaction.options), {
         name: focused.name,
         value: String(focused.value),
       }),

@@ -19,8 +19,9 @@ export async function onButton(
     return;
   }
   if (request.kind === 'open-modal') {
-    // A modal must be the first response, so it cannot be deferred; it needs no database.
-    const title = engine.bank.get(request.questionId)?.title ?? null;
+    // A modal must be the first response, so it cannot be deferred; the team's bank is almost always cached.
+    const bank = await engine.bankOf(actorOf(interaction));
+    const title = bank.get(request.questionId)?.title ?? null;
     try {
       await interaction.showModal(renderAnswerModal(request.questionId, title));
     } catch (error) {

@@ -5,9 +5,17 @@ import {
   ButtonStyle,
   ComponentType,
 } from 'discord.js';
-import type { ConfirmView, HelpView, NoticeView, ScheduleView, TopicsView } from '../../core/views.js';
+import type {
+  ConfirmView,
+  HelpView,
+  NoticeView,
+  PacksView,
+  ScheduleView,
+  TopicsView,
+} from '../../core/views.js';
 import { confirmId } from './custom-ids.js';
 import { COLORS } from './embed-style.js';
+import { shorten } from './text-split.js';
 
 export function renderTopics(view: TopicsView): APIEmbed[] {
   return view.packs.map((p) => ({
@@ -16,6 +24,21 @@ export function renderTopics(view: TopicsView): APIEmbed[] {
     description: `${p.description}\n\n${p.topics.map((t) => `**${t.topic}**: ${t.count}`).join(' · ')}`,
     footer: { text: `pack: ${p.id}` },
   }));
+}
+
+export function renderPacks(view: PacksView): APIEmbed {
+  return {
+    color: COLORS.info,
+    title: 'Question packs',
+    // An embed holds at most 25 fields, each name 256 and value 1024 characters.
+    fields: view.packs.slice(0, 25).map((p) => ({
+      name: shorten(`${p.name} (${p.id})`, 256),
+      value: shorten(
+        `${p.total} questions · ${p.origin === 'team' ? "this server's own" : 'bundled'} · ${p.license}\nTopics: ${p.topics.join(', ')}`,
+        1024,
+      ),
+    })),
+  };
 }
 
 export function renderSchedule(view: ScheduleView): APIEmbed {
@@ -38,6 +61,7 @@ export function renderSchedule(view: ScheduleView): APIEmbed {
     { name: 'Time', value: `${s.time} ${s.timezone}`, inline: true },
     { name: 'Days', value: s.days, inline: true },
     { name: 'Filter', value: [s.topic, s.difficulty].filter(Boolean).join(', ') || 'any', inline: true },
+    { name: 'Packs', value: s.packs?.join(', ') ?? 'all', inline: true },
     {
       name: s.enabled ? 'Next post' : 'State',
       value: s.enabled ? (s.nextPost ?? 'soon') : `Off${s.disabledReason ? ` (${s.disabledReason})` : ''}`,

@@ -1,7 +1,14 @@
 import type { View } from '../../core/views.js';
 import { type DiscordMessage, layoutMessages } from './message-layout.js';
 import { renderBoard, renderStats } from './render-board.js';
-import { renderConfirm, renderHelp, renderNotice, renderSchedule, renderTopics } from './render-info.js';
+import {
+  renderConfirm,
+  renderHelp,
+  renderNotice,
+  renderPacks,
+  renderSchedule,
+  renderTopics,
+} from './render-info.js';
 import { renderAnswerSaved, renderGraded, renderReveal } from './render-practice.js';
 import { renderQuestionCard, renderQuestionList } from './render-question.js';
 import { shorten } from './text-split.js';
@@ -37,6 +44,8 @@ export function renderView(view: View): DiscordMessage[] {
       return layoutMessages([renderStats(view)]);
     case 'topics':
       return layoutMessages(renderTopics(view));
+    case 'packs':
+      return layoutMessages([renderPacks(view)]);
     case 'schedule':
       return layoutMessages([renderSchedule(view)]);
     case 'confirm': {

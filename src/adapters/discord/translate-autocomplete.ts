@@ -1,4 +1,5 @@
 import type { ApplicationCommandOptionChoiceData } from 'discord.js';
+import type { TeamRef } from '../../core/team-banks.js';
 import type { DrillEngine } from '../../runtime/engine.js';
 import { shorten } from './text-split.js';
 
@@ -26,23 +27,25 @@ export function suggestTimeZones(typed: string, zones: readonly string[] = allTi
   return [...starts, ...contains].slice(0, MAX_CHOICES);
 }
 
-/** The suggestions for one focused option of /drill; empty for options we do not complete. */
-export function autocompleteChoices(
+/** The suggestions for one focused option of /drill, from the team's bank; empty for options we do not complete. */
+export async function autocompleteChoices(
   engine: DrillEngine,
+  team: TeamRef,
   useCaseName: string,
   focused: { name: string; value: string },
-): ApplicationCommandOptionChoiceData<string>[] {
-  const source = engine.useCase(useCaseName)?.options.find((o) => o.name === focused.name)?.autocomplete;
+): Promise<ApplicationCommandOptionChoiceData<string>[]> {
+  const option = engine.useCase(useCaseName)?.options.find((o) => o.name === focused.name);
+  const source = option?.autocomplete;
   if (source === 'question') {
-    return engine.suggestQuestions(focused.value, MAX_CHOICES).map((s) => ({
+    return (await engine.suggestQuestions(team, focused.value, MAX_CHOICES)).map((s) => ({
       name: shorten(s.label, MAX_CHOICE_LENGTH),
       value: s.id,
     }));
   }
   if (source === 'topics' || source === 'packs') {
-    return engine
-      .suggestChoices(source, focused.value, MAX_CHOICES)
-      .map((v) => ({ name: shorten(v, MAX_CHOICE_LENGTH), value: v }));
+    const values = await engine.suggestChoices(team, source, focused.value, MAX_CHOICES, option?.list);
+    // A longer comma list than Discord can carry as a value is not suggested.
+    return values.filter((v) => v.length <= MAX_CHOICE_LENGTH).map((v) => ({ name: v, value: v }));
   }
   if (source === 'timezone') {
     return suggestTimeZones(focused.value).map((zone) => ({ name: zone, value: zone }));

@@ -4,6 +4,7 @@ import type {
   GradeResultView,
   HelpView,
   NoticeView,
+  PacksView,
   ScheduleView,
   StatsView,
   TopicsView,
@@ -94,6 +95,17 @@ function renderTopics(view: TopicsView): SlackMessage {
   return message(`${view.packs.length} question pack(s)`, blocks);
 }
 
+function renderPacks(view: PacksView): SlackMessage {
+  const lines = view.packs.map(
+    (p) =>
+      `• \`${escapeMrkdwn(p.id)}\` *${escapeMrkdwn(p.name)}*: ${p.total} questions, ${p.origin === 'team' ? "this team's own" : 'bundled'}, ${escapeMrkdwn(p.license)}. Topics: ${escapeMrkdwn(p.topics.join(', '))}`,
+  );
+  return message(`${view.packs.length} question pack(s)`, [
+    ...sections(lines.join('\n')),
+    context('Draw from some: `/drill ask pack=<id>` or `/drill schedule set … pack=<id>,<id>`'),
+  ]);
+}
+
 function renderSchedule(view: ScheduleView): SlackMessage {
   const s = view.schedule;
   if (!s) {
@@ -101,7 +113,11 @@ function renderSchedule(view: ScheduleView): SlackMessage {
       'No daily question is scheduled in this channel. Admins: `/drill schedule set 09:00 Europe/Berlin weekdays`';
     return message(text, [section(text)]);
   }
-  const filter = [s.topic && `topic ${s.topic}`, s.difficulty && `difficulty ${s.difficulty}`]
+  const filter = [
+    s.topic && `topic ${s.topic}`,
+    s.difficulty && `difficulty ${s.difficulty}`,
+    s.packs && `packs ${s.packs.join(', ')}`,
+  ]
     .filter(Boolean)
     .join(', ');
   const head = {
@@ -158,6 +174,8 @@ export function renderView(view: View): SlackMessage {
       return renderStats(view);
     case 'topics':
       return renderTopics(view);
+    case 'packs':
+      return renderPacks(view);
     case 'schedule':
       return renderSchedule(view);
     case 'confirm': {

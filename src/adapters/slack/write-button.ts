@@ -14,19 +14,20 @@ export function writeButton(deps: ListenerDeps): ButtonClick {
     answer: ({ body, action, client, respond }) => {
       const actor = actorFromBlockAction(body);
       const questionId = action.type === 'button' ? action.value : undefined;
-      const question = isQuestionId(questionId) ? deps.engine.bank.get(questionId) : undefined;
-      if (!actor || !question) {
-        return async () => {
+      const triggerId = body.trigger_id;
+      return async () => {
+        // The team's bank (its own packs too) is almost always cached: the modal opens well within the trigger's 3 s.
+        const bank = actor && isQuestionId(questionId) ? await deps.engine.bankOf(actor) : undefined;
+        const question = questionId ? bank?.get(questionId) : undefined;
+        if (!actor || !question) {
           await respond(
             ephemeral(
               renderNotice({ kind: 'notice', tone: 'error', text: 'That question is no longer available.' }),
             ),
           );
-        };
-      }
-      const metadata = encodeWriteModalMetadata({ questionId: question.id, channelId: actor.channelId });
-      const triggerId = body.trigger_id;
-      return async () => {
+          return;
+        }
+        const metadata = encodeWriteModalMetadata({ questionId: question.id, channelId: actor.channelId });
         await client.views.open({ trigger_id: triggerId, view: renderWriteModal(question, metadata) });
       };
     },

@@ -1,7 +1,7 @@
 import type { EngineDeps } from '../../core/engine-deps.js';
 import { DrillError } from '../../core/errors.js';
 import type { ChannelDay, DailyPostRecord, DayTally } from '../../core/ports.js';
-import type { QuestionFilter } from '../../core/question-bank.js';
+import type { QuestionBank, QuestionFilter } from '../../core/question-bank.js';
 import { toSummary } from '../../core/question-bank.js';
 import type { ChannelRef, Question } from '../../core/types.js';
 import type { QuestionCardView } from '../../core/views.js';
@@ -11,6 +11,19 @@ import { recapFrom, weeklyRecapOf } from './recap.js';
 
 export interface DailyRequest extends ChannelDay {
   filter: QuestionFilter;
+}
+
+/** Each team's bank, read once for a batch of channels of many teams. */
+async function banksOf(
+  deps: EngineDeps,
+  refs: readonly ChannelRef[],
+): Promise<(ref: ChannelRef) => QuestionBank> {
+  const banks = new Map<string, QuestionBank>();
+  for (const ref of refs) {
+    const key = `${ref.platform}\u0000${ref.teamId}`;
+    if (!banks.has(key)) banks.set(key, await deps.banks.forTeam(ref));
+  }
+  return (ref) => banks.get(`${ref.platform}\u0000${ref.teamId}`)!;
 }
 
 const channelKey = (ref: ChannelRef) => `${ref.platform}\u0000${ref.teamId}\u0000${ref.channelId}`;
@@ -28,7 +41,7 @@ export async function ensureDailyPicks(
   deps: EngineDeps,
   requests: readonly DailyRequest[],
 ): Promise<Map<string, DailyPostRecord>> {
-  const { store, bank, clock } = deps;
+  const { store, clock } = deps;
   const found = new Map<string, DailyPostRecord>();
   const remember = (records: DailyPostRecord[]) => {
     for (const r of records) found.set(dayKey(r, r.localDate), r);
@@ -43,8 +56,13 @@ export async function ensureDailyPicks(
     perChannel.set(c.questionId, c.count);
     counts.set(channelKey(c.ref), perChannel);
   }
+  const bankOf = await banksOf(
+    deps,
+    missing.map((r) => r.ref),
+  );
   const picks = missing.map((r) => {
-    // An empty filtered bank (a topic no pack has any more) falls back to all of it.
+    const bank = bankOf(r.ref);
+    // An empty filtered bank (a topic or pack the team no longer has) falls back to all of it.
     const filtered = bank.filter(r.filter);
     const candidates = filtered.length > 0 ? filtered : bank.all();
     const pick = pickDaily(
@@ -61,8 +79,8 @@ export async function ensureDailyPicks(
   return found;
 }
 
-function questionOrFail(deps: EngineDeps, id: string): Question {
-  const question = deps.bank.get(id);
+async function questionOrFail(deps: EngineDeps, ref: ChannelRef, id: string): Promise<Question> {
+  const question = (await deps.banks.forTeam(ref)).get(id);
   if (!question) throw new DrillError(`Today's question (${id}) is no longer in the question bank.`);
   return question;
 }
@@ -75,7 +93,7 @@ export async function dailyQuestion(
   filter: QuestionFilter,
 ): Promise<Question> {
   const record = (await ensureDailyPicks(deps, [{ ref, localDate, filter }])).get(dayKey(ref, localDate));
-  return questionOrFail(deps, record!.questionId);
+  return questionOrFail(deps, ref, record!.questionId);
 }
 
 /**
@@ -96,15 +114,20 @@ export async function dailyCards(
     tallies.set(key, [...(tallies.get(key) ?? []), t]);
   }
   const cards = new Map<string, QuestionCardView>();
+  const bankOf = await banksOf(
+    deps,
+    days.map((d) => d.ref),
+  );
   for (const day of days) {
-    const question = deps.bank.get(day.questionId);
+    const bank = bankOf(day.ref);
+    const question = bank.get(day.questionId);
     if (!question) continue;
     const prev = previous.get(channelKey(day.ref));
-    const recap = prev ? recapFrom(deps.bank, prev, tallies.get(dayKey(prev, prev.localDate)) ?? []) : null;
+    const recap = prev ? recapFrom(bank, prev, tallies.get(dayKey(prev, prev.localDate)) ?? []) : null;
     // Only the first post of a week (a rare, small extra) looks back at the whole week.
     const weekly =
       prev && prev.localDate < weekStart(day.localDate)
-        ? await weeklyRecapOf(deps, day.ref, day.localDate)
+        ? await weeklyRecapOf(deps, bank, day.ref, day.localDate)
         : null;
     cards.set(dayKey(day.ref, day.localDate), {
       kind: 'question',

@@ -11,6 +11,16 @@ export const topicOption: OptionSpec = {
   maxLength: 64,
 };
 
+export const packOption: OptionSpec = {
+  name: 'pack',
+  kind: 'choice',
+  description: 'Only questions of these packs (pack ids, comma-separated)',
+  choicesFrom: 'packs',
+  autocomplete: 'packs',
+  list: true,
+  maxLength: 200,
+};
+
 export const difficultyOption: OptionSpec = {
   name: 'difficulty',
   kind: 'choice',
@@ -28,10 +38,11 @@ export const questionOption: OptionSpec = {
 };
 
 /** Filters as the bank takes them; an option not given filters nothing. */
-export function filterOf(input: { topic?: unknown; difficulty?: unknown }) {
+export function filterOf(input: { topic?: unknown; difficulty?: unknown; pack?: unknown }) {
   return {
     topic: typeof input.topic === 'string' ? input.topic : null,
     difficulty:
       typeof input.difficulty === 'string' ? (input.difficulty as (typeof DIFFICULTIES)[number]) : null,
+    packs: typeof input.pack === 'string' && input.pack ? input.pack.split(',') : null,
   };
 }

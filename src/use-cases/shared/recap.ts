@@ -42,6 +42,7 @@ export function accuracy(counts: Record<Grade, number>): number {
 /** For the first post of a week: last week's channel board and the two weakest topics. */
 export async function weeklyRecapOf(
   deps: EngineDeps,
+  bank: QuestionBank,
   ref: ChannelRef,
   localDate: string,
 ): Promise<WeeklyRecapView | null> {
@@ -61,7 +62,7 @@ export async function weeklyRecapOf(
   }));
   const byTopic = new Map<Topic, Record<Grade, number>>();
   for (const c of await deps.store.attempts.channelGradeCounts(ref, lastWeek, addDays(thisWeek, -1))) {
-    const topic = deps.bank.get(c.questionId)?.topic;
+    const topic = bank.get(c.questionId)?.topic;
     if (!topic) continue;
     const counts = byTopic.get(topic) ?? { nailed: 0, partly: 0, missed: 0 };
     counts[c.grade] += c.count;

@@ -24,6 +24,7 @@ export function scheduleView(
       days: describeDays(channel.days),
       topic: channel.topic,
       difficulty: channel.difficulty,
+      packs: channel.packs,
       enabled: channel.enabled,
       nextPost:
         channel.enabled && channel.nextRunAt ? formatLocal(channel.nextRunAt, channel.timezone) : null,
