@@ -1,6 +1,6 @@
-import { type Block, type Inline, type MarkdownDoc, plainText } from '../../core/markdown-tree.js';
+import { type Inline, type MarkdownDoc, plainText } from '../../core/markdown-tree.js';
 import { betweenMarkers } from '../text/emphasis-marker.js';
-import { alignedTable, PHONE_COLUMNS } from '../text/table-layout.js';
+import { type MarkupDialect, markupBlocks } from '../text/markup-blocks.js';
 
 /**
  * Parsed question Markdown as Discord's Markdown: paragraphs on one line each (Discord wraps them
@@ -47,59 +47,21 @@ export function discordInline(nodes: readonly Inline[]): string {
   return nodes.map(inlineNode).join('');
 }
 
-/** A line of inline Markdown that starts a line of its own (a paragraph, a list item). */
-const inlineLine = (nodes: readonly Inline[]) => escapeLineStart(discordInline(nodes));
-
 /** Three backticks inside code would close the fence early: a zero-width space breaks the run. */
 const fenceSafe = (code: string) => code.replace(/```/g, '``\u200b`');
 
-function table(block: Extract<Block, { type: 'table' }>): string {
-  const cells = (row: Inline[][]) => row.map(plainText);
-  const lines = alignedTable(cells(block.header), block.rows.map(cells), block.align, PHONE_COLUMNS);
-  return ['```', ...lines.map(fenceSafe), '```'].join('\n');
-}
-
-/** Code blocks and tables keep their own lines: an indent would shift the code and its fence. */
-const keepsLayout = (node: Block) => node.type === 'code' || node.type === 'table';
-
-/** A list item's blocks; its text lines after the first are indented under the bullet. */
-function listItem(marker: string, item: readonly Block[]): string {
-  const indent = ' '.repeat(Math.min(marker.length, 4));
-  const parts = item.map((node, i) => {
-    if (keepsLayout(node)) return block(node);
-    const text = i === 0 && node.type === 'paragraph' ? inlineLine(node.children) : block(node);
-    return text.replace(/\n/g, `\n${indent}`);
-  });
-  const [first, ...rest] = parts;
-  const head = item[0] && !keepsLayout(item[0]) ? `${marker}${first}` : [marker.trimEnd(), first].join('\n');
-  return [head, ...rest.map((part, i) => (keepsLayout(item[i + 1]!) ? part : indent + part))].join('\n');
-}
-
-function block(node: Block): string {
-  switch (node.type) {
-    case 'paragraph':
-      return inlineLine(node.children);
-    case 'heading':
-      return betweenMarkers('**', discordInline(node.children));
-    case 'list':
-      return node.items
-        .map((item, i) => listItem(node.ordered ? `${node.start + i}. ` : '• ', item))
-        .join('\n');
-    case 'code':
-      return `\`\`\`${node.lang ?? ''}\n${fenceSafe(node.value)}\n\`\`\``;
-    case 'table':
-      return table(node);
-    case 'blockquote':
-      return discordMarkdown(node.children)
-        .split('\n')
-        .map((line) => `> ${line}`)
-        .join('\n');
-    case 'thematicBreak':
-      return '───';
-  }
-}
+const DISCORD: MarkupDialect = {
+  inline: discordInline,
+  // A paragraph or list item starts a line of its own, where # > - and 1. would start markup.
+  line: (nodes) => escapeLineStart(discordInline(nodes)),
+  bold: '**',
+  openFence: (lang) => `\`\`\`${lang ?? ''}`,
+  inFence: fenceSafe,
+  quote: '> ',
+  indent: (markerLength) => Math.min(markerLength, 4),
+};
 
 /** A section of question Markdown, blocks a blank line apart. */
 export function discordMarkdown(doc: MarkdownDoc): string {
-  return doc.map(block).join('\n\n');
+  return markupBlocks(doc, DISCORD);
 }

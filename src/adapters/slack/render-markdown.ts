@@ -1,6 +1,6 @@
-import { type Block, type Inline, type MarkdownDoc, plainText } from '../../core/markdown-tree.js';
+import { type Inline, type MarkdownDoc, plainText } from '../../core/markdown-tree.js';
 import { betweenMarkers } from '../text/emphasis-marker.js';
-import { alignedTable, PHONE_COLUMNS } from '../text/table-layout.js';
+import { type MarkupDialect, markupBlocks } from '../text/markup-blocks.js';
 import { escapeMrkdwn } from './render-mrkdwn.js';
 
 /**
@@ -43,51 +43,17 @@ export function slackInline(nodes: readonly Inline[]): string {
   return nodes.map(inlineNode).join('');
 }
 
-function table(block: Extract<Block, { type: 'table' }>): string {
-  const cells = (row: Inline[][]) => row.map(plainText);
-  const lines = alignedTable(cells(block.header), block.rows.map(cells), block.align, PHONE_COLUMNS);
-  return ['```', ...lines.map(fenceSafe), '```'].join('\n');
-}
-
-/** Code blocks and tables keep their own lines: an indent would shift the code and its fence. */
-const keepsLayout = (node: Block) => node.type === 'code' || node.type === 'table';
-
-/** A list item's blocks; its text lines after the first are indented under the bullet. */
-function listItem(marker: string, item: readonly Block[]): string {
-  const indent = ' '.repeat(Math.min(marker.length + 2, 6));
-  const parts = item.map((node) =>
-    keepsLayout(node) ? block(node) : block(node).replace(/\n/g, `\n${indent}`),
-  );
-  const [first, ...rest] = parts;
-  const head = item[0] && !keepsLayout(item[0]) ? `${marker}${first}` : [marker.trimEnd(), first].join('\n');
-  return [head, ...rest.map((part, i) => (keepsLayout(item[i + 1]!) ? part : indent + part))].join('\n');
-}
-
-function block(node: Block): string {
-  switch (node.type) {
-    case 'paragraph':
-      return slackInline(node.children);
-    case 'heading':
-      return betweenMarkers('*', slackInline(node.children));
-    case 'list':
-      return node.items
-        .map((item, i) => listItem(node.ordered ? `${node.start + i}. ` : '• ', item))
-        .join('\n');
-    case 'code':
-      return `\`\`\`\n${fenceSafe(node.value)}\n\`\`\``;
-    case 'table':
-      return table(node);
-    case 'blockquote':
-      return slackMrkdwn(node.children)
-        .split('\n')
-        .map((line) => `>${line}`)
-        .join('\n');
-    case 'thematicBreak':
-      return '───';
-  }
-}
+const SLACK: MarkupDialect = {
+  inline: slackInline,
+  line: slackInline,
+  bold: '*',
+  openFence: () => '```',
+  inFence: fenceSafe,
+  quote: '>',
+  indent: (markerLength) => Math.min(markerLength + 2, 6),
+};
 
 /** A section of question Markdown, blocks a blank line apart. */
 export function slackMrkdwn(doc: MarkdownDoc): string {
-  return doc.map(block).join('\n\n');
+  return markupBlocks(doc, SLACK);
 }
