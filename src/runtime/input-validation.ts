@@ -26,10 +26,10 @@ function checkedChoice(option: OptionSpec, raw: string, allowed: readonly string
 }
 
 function checkedValue(option: OptionSpec, raw: unknown, bank: QuestionBank): string | number {
-  // A forged payload may send an object or a list where a word belongs.
-  if (typeof raw !== 'string' && typeof raw !== 'number') {
-    throw new DrillError(`${option.name} must be a single value.`);
-  }
+  // A forged payload may send a number, an object or a list where text belongs.
+  const readable = typeof raw === 'string' || (option.kind === 'integer' && typeof raw === 'number');
+  if (!readable)
+    throw new DrillError(`${option.name} must be ${option.kind === 'integer' ? 'a number' : 'text'}.`);
   switch (option.kind) {
     case 'integer': {
       const n = typeof raw === 'number' ? raw : Number(String(raw).trim());

@@ -69,6 +69,7 @@ describe('QuestionBank with per-pack topics', () => {
     expect(bank.summary()).toEqual([
       {
         ...pack('sql', []),
+        origin: 'bundled',
         total: 3,
         topics: [
           { topic: 'joins', count: 2 },
@@ -77,6 +78,7 @@ describe('QuestionBank with per-pack topics', () => {
       },
       {
         ...pack('python', []),
+        origin: 'bundled',
         total: 2,
         topics: [
           { topic: 'io', count: 1 },

@@ -35,7 +35,7 @@ describe('input validation from the declarations', () => {
   });
 
   it('refuses objects and lists where one value belongs, with a message rather than a crash', () => {
-    const hostile = [Object.create(null), { toString: 1 }, ['a', 'b'], { value: 'week' }, true];
+    const hostile = [Object.create(null), { toString: 1 }, ['a', 'b'], { value: 'week' }, true, 42];
     for (const value of hostile) {
       expect(() => validateInput(leaderboard, { period: value }, deps)).toThrow(DrillError);
       expect(() => validateInput(ask, { query: value }, deps)).toThrow(DrillError);

@@ -93,6 +93,26 @@ describe('PGlite on its own thread', () => {
     expect((await db.query<{ n: number }>('select count(*)::int as n from t')).rows[0]!.n).toBe(1);
   });
 
+  it("with the statement cache off (bench ablation runs), answers the same through PGlite's own query", async () => {
+    const preparedCount = async (thread: PgliteThread) =>
+      (await thread.query<{ n: number }>('select count(*)::int as n from pg_prepared_statements')).rows[0]!.n;
+    const plain = PgliteThread.open('memory://', { statementCache: false });
+    try {
+      for (const thread of [db, plain]) {
+        expect((await thread.query('select $1::int + 1 as n', [1])).rows).toEqual([{ n: 2 }]);
+        await thread.transaction(async (tx) => {
+          await tx.query('create table if not exists plain_t (n int)');
+          await tx.query('insert into plain_t values ($1)', [5]);
+        });
+      }
+      expect((await plain.query('select n from plain_t')).rows).toEqual([{ n: 5 }]);
+      expect(await preparedCount(db)).toBeGreaterThan(0);
+      expect(await preparedCount(plain)).toBe(0);
+    } finally {
+      await plain.close();
+    }
+  });
+
   it('refuses queries once closed, with a clear error', async () => {
     const other = PgliteThread.open('memory://');
     await other.query('select 1');

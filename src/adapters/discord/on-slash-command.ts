@@ -1,4 +1,5 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
+import { DrillError } from '../../core/errors.js';
 import type { HandlerDeps } from './handler-deps.js';
 import { answerWith, replyEphemeral } from './interaction-reply.js';
 import { renderNotice } from './render-info.js';
@@ -22,8 +23,16 @@ export async function onSlashCommand(
     return;
   }
   logger.debug({ interactionId: interaction.id, command: useCase.name }, 'discord: command');
+  let input: Record<string, unknown>;
+  try {
+    input = inputOf(useCase, interaction.options);
+  } catch (error) {
+    const text =
+      error instanceof DrillError ? error.message : 'That command is not understood. Try /drill help.';
+    await replyEphemeral(interaction, renderNotice({ kind: 'notice', tone: 'error', text }), logger);
+    return;
+  }
   const actor = actorOf(interaction);
-  const input = inputOf(useCase, interaction.options);
   return answerWith(
     interaction,
     useCase.answerTo === 'channel' ? 'public' : 'ephemeral',
