@@ -26,6 +26,7 @@
 import { gradeId, revealId } from '../src/adapters/discord/custom-ids.js';
 import { startDiscord } from '../src/adapters/discord/index.js';
 import type { Grade } from '../src/core/types.js';
+import { SLOW_DOWN, TOO_SLOW } from '../src/runtime/engine.js';
 import { fakeDiscordConfig } from '../tests/discord/fake-discord.js';
 import { contentBank } from '../tests/helpers/engine-fixture.js';
 import { startBareDiscordClient } from './bare-discord-client.js';
@@ -105,8 +106,8 @@ function outcomeOf(answers: AnswersResult): Outcome {
   const texts = answers.map((a) => a?.text ?? '');
   return {
     graded: answers.filter((a) => a?.edited && a.text.includes('Total **')).length,
-    slowDown: texts.filter((t) => t.includes('Slow down')).length,
-    tooSlow: texts.filter((t) => t.includes('could not reach its database')).length,
+    slowDown: texts.filter((t) => t.includes(SLOW_DOWN)).length,
+    tooSlow: texts.filter((t) => t.includes(TOO_SLOW)).length,
     missing: answers.filter((a) => a === null).length,
     reply: summarize(answers.flatMap((a) => (a ? [a.ms] : []))),
   };
@@ -169,12 +170,7 @@ async function measureOurs(
   const gateway: DiscordGateway = await startDiscordGateway();
   const log = countingLogger([TOKEN]);
   const engineErrors: string[] = [];
-  const engine = productionEngine(
-    database.store,
-    database.connection.parallelism,
-    engineErrors,
-    context.without,
-  );
+  const engine = productionEngine(database.store, database.connection.parallelism, engineErrors);
   const config = fakeDiscordConfig(gateway.apiUrl, TOKEN);
   try {
     const bot = await startDiscord({ config, engine, logger: log.logger });

@@ -1,12 +1,11 @@
 /**
- * Machinery a run can do without (`npm run bench -- --without statement-cache,flood-pacing`), so an ablation run
- * shows which figures each piece moves. Issue 13: what changes no figure beyond run-to-run noise goes.
+ * Machinery a run can do without (`npm run bench -- --without statement-cache`), so an ablation run shows which
+ * figures each piece moves. Issue 13: what changes no figure beyond run-to-run noise goes (the work lane's flood
+ * pacing went that way; bench/README.md has the runs).
  */
 export const MACHINERY = {
   /** PGlite's named prepared statement per SQL text (src/store/drivers/pglite-statements.js). */
   'statement-cache': 'PGlite statement cache',
-  /** The work lane's pacing during a flood of calls (WorkLane floodRate, src/runtime/work-lane.ts). */
-  'flood-pacing': "the work lane's flood pacing",
 } as const;
 
 export type Machinery = keyof typeof MACHINERY;

@@ -2,8 +2,7 @@
  * The engine as src/main.ts builds it for the chat adapters: the real content
  * bank, the wall clock, the production ClickThrottle (5 clicks a second per
  * user), the work lane sized to the database and the default 2.5 s
- * deadline, on the run's database, less any machinery the run was told to
- * do without (`--without flood-pacing`). Unexpected errors (and "took longer
+ * deadline, on the run's database. Unexpected errors (and "took longer
  * than" deadlines) are collected for the report.
  */
 
@@ -13,14 +12,8 @@ import { DrillEngine } from '../src/runtime/engine.js';
 import { TeamBankCache } from '../src/runtime/team-bank-cache.js';
 import { WorkLane } from '../src/runtime/work-lane.js';
 import { contentBank, seededRandom } from '../tests/helpers/engine-fixture.js';
-import type { Machinery } from './machinery.js';
 
-export function productionEngine(
-  store: Store,
-  parallelism: number,
-  errors: string[],
-  without: ReadonlySet<Machinery>,
-): DrillEngine {
+export function productionEngine(store: Store, parallelism: number, errors: string[]): DrillEngine {
   return new DrillEngine(
     {
       store,
@@ -31,7 +24,7 @@ export function productionEngine(
     },
     {
       throttle: new ClickThrottle(),
-      lane: WorkLane.forDatabase(parallelism, { floodPacing: !without.has('flood-pacing') }),
+      lane: WorkLane.forDatabase(parallelism),
       onError: (error) => void errors.push(error instanceof Error ? error.message : String(error)),
     },
   );

@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --quick] [-- --only boards,fanout] [-- --without statement-cache,flood-pacing] [-- --out file]
+ * npm run bench [-- --quick] [-- --only boards,fanout] [-- --without statement-cache] [-- --out file]
  * Runs the registered benchmarks, prints a table and writes bench/results.json (or --out).
  */
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -24,6 +24,7 @@
  */
 import { gradeActionId, REVEAL_ACTION } from '../src/adapters/slack/action-ids.js';
 import { startSlack } from '../src/adapters/slack/index.js';
+import { SLOW_DOWN, TOO_SLOW } from '../src/runtime/engine.js';
 import { contentBank } from '../tests/helpers/engine-fixture.js';
 import { FakeSlackApi } from '../tests/slack/fake-slack-api.js';
 import { BOT_TOKEN, blockActionPayload, SIGNING_SECRET } from '../tests/slack/slack-harness.js';
@@ -136,12 +137,7 @@ async function run(context: BenchContext): Promise<FigureSpec[]> {
         postsPerSecond: 20,
       },
       port: 0,
-      engine: productionEngine(
-        database.store,
-        database.connection.parallelism,
-        engineErrors,
-        context.without,
-      ),
+      engine: productionEngine(database.store, database.connection.parallelism, engineErrors),
       logger: appLog.logger,
     });
     stops.unshift(() => slack.stop());
@@ -184,8 +180,8 @@ async function run(context: BenchContext): Promise<FigureSpec[]> {
     const replies = await clicker.replies(gradeNames, REPLY_WAIT_MS);
     const texts = replies.map((r) => r?.text ?? '');
     const graded = texts.filter((t) => t.includes('Total *')).length;
-    const slowDown = texts.filter((t) => t.includes('Slow down')).length;
-    const tooSlow = texts.filter((t) => t.includes('could not reach its database')).length;
+    const slowDown = texts.filter((t) => t.includes(SLOW_DOWN)).length;
+    const tooSlow = texts.filter((t) => t.includes(TOO_SLOW)).length;
     const missing = replies.filter((r) => r === null).length;
     const replyMs = replies.flatMap((r, i) => (r ? [r.at - ours.sentAt[i]!] : []));
     const r = summarize(replyMs);

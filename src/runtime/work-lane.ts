@@ -15,20 +15,7 @@ export interface WorkLaneOptions {
   concurrency: number;
   /** Waiting calls beyond this are turned away at once with a "busy" answer: memory stays bounded. */
   maxQueued?: number;
-  /**
-   * A flood: calls arriving at this rate (per second) or faster. During one,
-   * calls start one per `floodIntervalMs` instead of as places free up.
-   * Acks have a hard 3 s limit and share the machine with this work; answers
-   * do not (a response_url or an interaction token lasts minutes). So while
-   * clicks pour in, the acks get the CPU, and the answers follow at full
-   * speed once the flood stops. Unset: never paced.
-   */
-  floodRate?: number;
-  floodIntervalMs?: number;
 }
-
-/** Arrivals are counted over windows this long. */
-const FLOOD_WINDOW_MS = 100;
 
 export class LaneFullError extends Error {
   constructor() {
@@ -43,12 +30,6 @@ export class WorkLane {
   private readonly waiting: (() => void)[] = [];
   private head = 0;
   private pumping = false;
-  private readonly floodRate: number;
-  private readonly floodIntervalMs: number;
-  private windowStart = Number.NEGATIVE_INFINITY;
-  private arrivals = 0;
-  private previousArrivals = 0;
-  private lastStart = Number.NEGATIVE_INFINITY;
   private readonly onSettled: (() => void)[] = [];
 
   constructor(options: WorkLaneOptions) {
@@ -57,21 +38,15 @@ export class WorkLane {
     }
     this.concurrency = options.concurrency;
     this.maxQueued = options.maxQueued ?? 50_000;
-    this.floodRate = options.floodRate ?? Number.POSITIVE_INFINITY;
-    this.floodIntervalMs = options.floodIntervalMs ?? 50;
   }
 
   /**
    * The lane for a database that runs `parallelism` queries at once (PGlite 1,
    * postgres.js its pool): at least two, so one call's query runs while
-   * another does its JavaScript. Paced during a flood of over 500 calls a
-   * second: more than a busy team's click rush, and past what one replica's
-   * database work keeps up with anyway. `floodPacing: false` (the
-   * benchmark's ablation runs) leaves floodRate unset.
+   * another does its JavaScript.
    */
-  static forDatabase(parallelism: number, { floodPacing = true } = {}): WorkLane {
-    const concurrency = Math.max(2, parallelism);
-    return new WorkLane(floodPacing ? { concurrency, floodRate: 500 } : { concurrency });
+  static forDatabase(parallelism: number): WorkLane {
+    return new WorkLane({ concurrency: Math.max(2, parallelism) });
   }
 
   /** Calls waiting for a place. */
@@ -92,7 +67,6 @@ export class WorkLane {
   /** Runs `work` once a place is free; throws LaneFullError (without running it) when the queue is full. */
   async run<T>(work: () => Promise<T>): Promise<T> {
     if (this.queued >= this.maxQueued) throw new LaneFullError();
-    this.countArrival(performance.now());
     await new Promise<void>((start) => {
       this.waiting.push(start);
       this.schedulePump();
@@ -106,29 +80,7 @@ export class WorkLane {
     }
   }
 
-  /** Calls per second arriving lately: the fuller of the last whole window and the current one. */
-  private arrivalRate(now: number): number {
-    this.rollWindow(now);
-    return (Math.max(this.arrivals, this.previousArrivals) * 1000) / FLOOD_WINDOW_MS;
-  }
-
-  private countArrival(now: number): void {
-    this.rollWindow(now);
-    this.arrivals += 1;
-  }
-
-  private rollWindow(now: number): void {
-    const elapsed = now - this.windowStart;
-    if (elapsed < FLOOD_WINDOW_MS) return;
-    this.previousArrivals = elapsed < 2 * FLOOD_WINDOW_MS ? this.arrivals : 0;
-    this.arrivals = 0;
-    this.windowStart = now;
-  }
-
-  /**
-   * Starts waiting calls on the next check phase, so pending I/O (new clicks,
-   * their acks) goes first; during a flood, one call per interval.
-   */
+  /** Starts waiting calls on the next check phase, so pending I/O (new clicks, their acks) goes first. */
   private schedulePump(): void {
     if (this.pumping || this.queued === 0 || this.running >= this.concurrency) return;
     this.pumping = true;
@@ -137,30 +89,16 @@ export class WorkLane {
 
   private pump(): void {
     this.pumping = false;
-    const now = performance.now();
-    const flooding = this.arrivalRate(now) >= this.floodRate;
-    if (flooding) {
-      const wait = this.lastStart + this.floodIntervalMs - now;
-      if (wait > 0) {
-        this.pumping = true;
-        setTimeout(() => this.pump(), wait);
-        return;
-      }
-    }
     while (this.running < this.concurrency && this.queued > 0) {
       const start = this.waiting[this.head]!;
       this.head += 1;
       this.running += 1;
-      this.lastStart = now;
       start();
-      if (flooding) break;
     }
     // Drop the consumed prefix now and then, so the array does not grow for ever.
     if (this.head > 1024 && this.head * 2 > this.waiting.length) {
       this.waiting.splice(0, this.head);
       this.head = 0;
     }
-    // During a flood a waiting call may have no settle of its own coming to start it: look again.
-    if (flooding) this.schedulePump();
   }
 }

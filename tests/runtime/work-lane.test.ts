@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LaneFullError, WorkLane } from '../../src/runtime/work-lane.js';
 
 const later = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -107,58 +107,5 @@ describe('the work lane', () => {
   it('refuses a concurrency that is not a positive integer', () => {
     expect(() => new WorkLane({ concurrency: 0 })).toThrow(/positive integer/);
     expect(() => new WorkLane({ concurrency: 1.5 })).toThrow(/positive integer/);
-  });
-
-  describe('during a flood of calls', () => {
-    afterEach(() => {
-      vi.useRealTimers();
-    });
-
-    /** Starts of `count` instant calls that all arrive at once, as offsets in ms from the arrival. */
-    async function startsOf(lane: WorkLane, count: number, arrive: (i: number) => number = () => 0) {
-      vi.useFakeTimers({ toFake: ['setTimeout', 'setImmediate', 'performance'] });
-      const t0 = performance.now();
-      const starts: number[] = [];
-      const runs: Promise<void>[] = [];
-      for (let i = 0; i < count; i++) {
-        const wait = t0 + arrive(i) - performance.now();
-        if (wait > 0) await vi.advanceTimersByTimeAsync(wait);
-        runs.push(lane.run(async () => void starts.push(performance.now() - t0)));
-      }
-      await vi.advanceTimersByTimeAsync(10_000);
-      await Promise.all(runs);
-      return starts;
-    }
-
-    it('starts one call per interval while calls pour in, then the rest at full speed once they stop', async () => {
-      const lane = new WorkLane({ concurrency: 4, floodRate: 100, floodIntervalMs: 40 });
-      // 60 calls over 300 ms: 200 a second, twice the flood rate.
-      const starts = await startsOf(lane, 60, (i) => i * 5);
-      expect(starts).toHaveLength(60);
-      // The rate shows after 10 arrivals (a 100 ms window at 100 a second); from then on, while they arrive,
-      // one start per 40 ms…
-      const during = starts.filter((t) => t >= 50 && t < 300);
-      expect(during.length).toBeLessThanOrEqual(Math.ceil(250 / 40) + 1);
-      for (let i = 1; i < during.length; i++) expect(during[i]! - during[i - 1]!).toBeGreaterThanOrEqual(40);
-      // …and the backlog drains without pacing within a couple of windows after the last arrival.
-      expect(Math.max(...starts)).toBeLessThan(300 + 250);
-    });
-
-    it('does not pace calls arriving below the flood rate', async () => {
-      const lane = new WorkLane({ concurrency: 4, floodRate: 100, floodIntervalMs: 40 });
-      // 50 a second: every call starts on the turn after it arrives.
-      const starts = await startsOf(lane, 20, (i) => i * 20);
-      starts.forEach((t, i) => {
-        expect(t - i * 20).toBeLessThan(1);
-      });
-    });
-
-    it('is paced from 500 calls a second when sized from the database', async () => {
-      const lane = WorkLane.forDatabase(10);
-      // 1,000 a second: the flood shows after 50 arrivals, and then at most one start per 50 ms.
-      const starts = await startsOf(lane, 100, (i) => i);
-      expect(starts.filter((t) => t < 45)).toHaveLength(45);
-      expect(starts.filter((t) => t >= 51 && t < 100).length).toBeLessThanOrEqual(1);
-    });
   });
 });
