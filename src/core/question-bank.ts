@@ -29,6 +29,9 @@ const words = (text: string) =>
     .filter((w) => w.length > 0);
 
 /** The loaded questions, searchable. Immutable after construction. */
+/** The longest query a lookup reads; /drill ask declares the same limit. */
+export const MAX_QUERY = 200;
+
 export class QuestionBank {
   private readonly byId = new Map<string, Question>();
   private readonly ordered: Question[];
@@ -91,7 +94,9 @@ export class QuestionBank {
 
   /** Id, then number ("12" or "#12"), then words: best matches first. */
   lookup(query: string, filter: QuestionFilter = {}, limit = 10): Question[] {
-    const text = query.trim().toLowerCase();
+    // A search is words against every question: a pasted essay (autocomplete sends whatever is typed) must not
+    // hold the thread for seconds, so only the first MAX_QUERY characters count.
+    const text = query.slice(0, MAX_QUERY).trim().toLowerCase();
     if (!text) return [];
     const pool = this.filter(filter);
     const exact = pool.find((q) => q.id === text);

@@ -1,5 +1,5 @@
 import { DrillError } from '../core/errors.js';
-import { toSummary } from '../core/question-bank.js';
+import { MAX_QUERY, toSummary } from '../core/question-bank.js';
 import type { UseCase } from '../core/use-case.js';
 import { difficultyOption, filterOf, packOption, topicOption } from './shared/options.js';
 
@@ -15,7 +15,7 @@ export const ask: UseCase = {
       description: 'Question id, number or words',
       positional: 'rest',
       autocomplete: 'question',
-      maxLength: 200,
+      maxLength: MAX_QUERY,
     },
     topicOption,
     difficultyOption,

@@ -143,3 +143,14 @@ describe('QuestionBank with the real content', () => {
     expect(summary.find((p) => p.id === 'python')!.name).toBe('Python');
   });
 });
+
+describe('QuestionBank lookup of a huge query', () => {
+  it('reads only the first 200 characters, so a pasted essay is as quick as a short query', () => {
+    const bank = loadQuestionBank(CONTENT_DIR);
+    const essay = `metaclass ${'word '.repeat(200_000)}`;
+    expect(bank.lookup(essay, {}, 5).map((q) => q.id)).toEqual(
+      bank.lookup(essay.slice(0, 200), {}, 5).map((q) => q.id),
+    );
+    expect(bank.lookup(essay, {}, 5).map((q) => q.id)).toContain('metaclasses');
+  });
+});
